@@ -1,0 +1,5 @@
+export * from './capitals/frameworks';
+export * from './contracts/audit';
+export * from './contracts/auth';
+export * from './contracts/chains';
+export * from './contracts/common';

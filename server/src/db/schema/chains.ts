@@ -1,0 +1,17 @@
+import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** The tenant root: distributed by `id` (= every other table's `chain_id`). */
+export const chains = pgTable('chains', {
+  id: uuid('id').primaryKey(),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  name: text('name').notNull(),
+  region: text('region').notNull(),
+  description: text('description'),
+  marketOpportunity: text('market_opportunity'),
+  capitalFramework: text('capital_framework', { enum: ['permacomptable', 'wealthworks'] })
+    .notNull()
+    .default('permacomptable'),
+  publicMinGroupSize: integer('public_min_group_size').notNull().default(3),
+});

@@ -1,0 +1,42 @@
+import type { CapitalFrameworkKey, MemberRole } from '@tisserand/core';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  locale: 'fr' | 'en';
+  isAdmin: boolean;
+}
+
+export interface Auth {
+  user: AuthUser;
+  via: 'session' | 'token';
+  sessionId?: string;
+  csrfToken?: string;
+}
+
+/** The chain a request works in and the caller's place in it. */
+export interface ChainContext {
+  id: string;
+  role: MemberRole;
+  /** The actor a partner speaks for. */
+  actorId: string | null;
+  capitalFramework: CapitalFrameworkKey;
+  publicMinGroupSize: number;
+}
+
+/** Who may call a route: declared on every route (see access.ts). */
+export type Access = 'public' | 'user' | 'admin' | { chain: readonly MemberRole[] };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: Auth | null;
+    chain: ChainContext | null;
+    locale: 'fr' | 'en';
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Routes that set their own Cache-Control (public reports). */
+    cacheable?: boolean;
+  }
+}

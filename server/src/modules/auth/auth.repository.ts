@@ -1,0 +1,181 @@
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { apiTokens, rateLimits, sessions, users } from '../../db/schema/index';
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  locale: users.locale,
+  isAdmin: users.isAdmin,
+};
+
+export async function findUserByEmail(db: Db, email: string) {
+  const rows = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return rows[0];
+}
+
+export async function findUserById(db: Db, id: string) {
+  const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function findSession(db: Db, idHash: string, now: Date, idleSince: Date) {
+  const rows = await db
+    .select({ user: userColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function touchSession(db: Db, idHash: string, now: Date) {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, idHash));
+}
+
+export async function insertSession(
+  db: Db,
+  row: { id: string; userId: string; csrfToken: string; expiresAt: Date },
+) {
+  await db.insert(sessions).values(row);
+}
+
+export async function deleteSession(db: Db, idHash: string) {
+  await db.delete(sessions).where(eq(sessions.id, idHash));
+}
+
+export async function deleteUserSessions(db: Db, userId: string, exceptIdHash?: string) {
+  await db
+    .delete(sessions)
+    .where(
+      exceptIdHash
+        ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptIdHash}`)
+        : eq(sessions.userId, userId),
+    );
+}
+
+export async function findToken(db: Db, tokenHash: string, now: Date) {
+  const rows = await db
+    .select({ user: userColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > ${now})`,
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+export async function touchToken(db: Db, tokenId: string, now: Date) {
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, tokenId));
+}
+
+export async function insertToken(
+  db: Db,
+  row: { id: string; userId: string; name: string; tokenHash: string; expiresAt: Date | null },
+) {
+  const rows = await db.insert(apiTokens).values(row).returning();
+  return rows[0];
+}
+
+export async function listTokens(db: Db, userId: string) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function deleteToken(db: Db, userId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), eq(apiTokens.id, id)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+/** Counts one event in a fixed window; answers the count in the current window. */
+export async function hitRateLimit(db: Db, key: string, windowSeconds: number): Promise<number> {
+  const expired = sql`${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds})`;
+  const rows = await db
+    .insert(rateLimits)
+    .values({ key, count: 1, windowStart: sql`now()` })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${expired} then now() else ${rateLimits.windowStart} end`,
+      },
+    })
+    .returning({ count: rateLimits.count });
+  return rows[0]?.count ?? 1;
+}
+
+/** The count in the current window (0 when the window has passed). */
+export async function peekRateLimit(db: Db, key: string, windowSeconds: number): Promise<number> {
+  const rows = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(
+      and(
+        eq(rateLimits.key, key),
+        sql`${rateLimits.windowStart} >= now() - make_interval(secs => ${windowSeconds})`,
+      ),
+    );
+  return rows[0]?.count ?? 0;
+}
+
+export async function clearRateLimit(db: Db, key: string) {
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
+export async function insertUser(
+  db: Db,
+  row: {
+    id: string;
+    email: string;
+    name: string;
+    passwordHash: string;
+    locale: 'fr' | 'en';
+    isAdmin: boolean;
+  },
+) {
+  const rows = await db
+    .insert(users)
+    .values(row)
+    .onConflictDoNothing({ target: users.email })
+    .returning(userColumns);
+  return rows[0];
+}
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  patch: Partial<{ name: string; locale: 'fr' | 'en'; passwordHash: string }>,
+) {
+  const rows = await db
+    .update(users)
+    .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning(userColumns);
+  return rows[0];
+}
+
+export async function listUsers(db: Db, limit: number, afterId?: string) {
+  return db
+    .select({ ...userColumns, createdAt: users.createdAt })
+    .from(users)
+    .where(afterId ? gt(users.id, afterId) : undefined)
+    .orderBy(users.id)
+    .limit(limit + 1);
+}

@@ -1,0 +1,150 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client';
+import type { Auth, AuthUser } from '../../http/context';
+import { badRequest, conflict, notFound, tooManyRequests, unauthorized } from '../../http/errors';
+import { hashSecret, newId, randomToken } from '../../lib/ids';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../../lib/passwords';
+import * as repo from './auth.repository';
+
+export const SESSION_COOKIE = 'tisserand_session';
+export const TOKEN_PREFIX = 'tis_';
+/** A session lives at most 30 days, and ends after 7 days without use. */
+export const SESSION_ABSOLUTE_MS = 30 * 24 * 3600 * 1000;
+export const SESSION_IDLE_MS = 7 * 24 * 3600 * 1000;
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/** Sign-in throttling: failures per account and per client address in a 15-minute window. */
+export const LOGIN_WINDOW_S = 15 * 60;
+export const LOGIN_MAX_PER_ACCOUNT = 5;
+export const LOGIN_MAX_PER_IP = 30;
+
+/** Finds who sends a request: a Bearer token, else the session cookie. */
+export async function authenticate(db: Db, request: FastifyRequest): Promise<Auth | null> {
+  const now = new Date();
+  const header = request.headers.authorization;
+  if (typeof header === 'string' && header.startsWith('Bearer ')) {
+    const token = header.slice(7).trim();
+    if (!token.startsWith(TOKEN_PREFIX)) return null;
+    const found = await repo.findToken(db, hashSecret(token), now);
+    if (!found) return null;
+    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+      await repo.touchToken(db, found.tokenId, now);
+    }
+    return { user: found.user, via: 'token' };
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return null;
+  const idHash = hashSecret(cookie);
+  const found = await repo.findSession(db, idHash, now, new Date(now.getTime() - SESSION_IDLE_MS));
+  if (!found) return null;
+  if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, idHash, now);
+  return { user: found.user, via: 'session', sessionId: idHash, csrfToken: found.csrfToken };
+}
+
+/** Checks credentials under throttling; on success opens a new session (a fresh id every time). */
+export async function login(db: Db, email: string, password: string, ip: string) {
+  const accountKey = `login:account:${email.trim().toLowerCase()}`;
+  const ipKey = `login:ip:${ip}`;
+  const [accountFailures, ipFailures] = await Promise.all([
+    repo.peekRateLimit(db, accountKey, LOGIN_WINDOW_S),
+    repo.peekRateLimit(db, ipKey, LOGIN_WINDOW_S),
+  ]);
+  if (accountFailures >= LOGIN_MAX_PER_ACCOUNT || ipFailures >= LOGIN_MAX_PER_IP)
+    throw tooManyRequests(LOGIN_WINDOW_S);
+
+  const user = await repo.findUserByEmail(db, email.trim());
+  const ok = user
+    ? await verifyPassword(user.passwordHash, password)
+    : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
+  if (!user || !ok) {
+    await repo.hitRateLimit(db, accountKey, LOGIN_WINDOW_S);
+    await repo.hitRateLimit(db, ipKey, LOGIN_WINDOW_S);
+    throw unauthorized('Wrong e-mail or password.');
+  }
+  await repo.clearRateLimit(db, accountKey);
+  const secret = randomToken();
+  const csrfToken = randomToken(24);
+  await repo.insertSession(db, {
+    id: hashSecret(secret),
+    userId: user.id,
+    csrfToken,
+    expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS),
+  });
+  const authUser: AuthUser = {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    isAdmin: user.isAdmin,
+  };
+  return { user: authUser, csrfToken, secret };
+}
+
+export const logout = (db: Db, sessionId: string) => repo.deleteSession(db, sessionId);
+
+/** Creates an account; refuses weak or common passwords and taken e-mail addresses. */
+export async function createUser(
+  db: Db,
+  input: {
+    email: string;
+    name: string;
+    password: string;
+    locale?: 'fr' | 'en' | undefined;
+    isAdmin?: boolean | undefined;
+  },
+): Promise<AuthUser> {
+  const problem = passwordProblem(input.password);
+  if (problem)
+    throw badRequest('The password is not acceptable.', [{ path: 'body.password', message: problem }]);
+  const user = await repo.insertUser(db, {
+    id: newId(),
+    email: input.email.toLowerCase(),
+    name: input.name,
+    passwordHash: await hashPassword(input.password),
+    locale: input.locale ?? 'fr',
+    isAdmin: input.isAdmin ?? false,
+  });
+  if (!user)
+    throw conflict('An account with this e-mail already exists.', [
+      { path: 'body.email', message: 'already used' },
+    ]);
+  return user;
+}
+
+/** Changes the caller's password and ends every other session of theirs. */
+export async function changePassword(db: Db, auth: Auth, currentPassword: string, newPassword: string) {
+  const user = await repo.findUserById(db, auth.user.id);
+  if (!user) throw unauthorized();
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw badRequest('The current password is wrong.', [
+      { path: 'body.currentPassword', message: 'wrong password' },
+    ]);
+  }
+  const problem = passwordProblem(newPassword);
+  if (problem)
+    throw badRequest('The password is not acceptable.', [{ path: 'body.newPassword', message: problem }]);
+  await repo.updateUser(db, user.id, { passwordHash: await hashPassword(newPassword) });
+  await repo.deleteUserSessions(db, user.id, auth.sessionId);
+}
+
+export async function createToken(db: Db, userId: string, name: string, expiresAt?: string) {
+  if (expiresAt && new Date(expiresAt).getTime() <= Date.now()) {
+    throw badRequest('The expiry date is in the past.', [
+      { path: 'body.expiresAt', message: 'must be in the future' },
+    ]);
+  }
+  const token = `${TOKEN_PREFIX}${randomToken()}`;
+  const row = await repo.insertToken(db, {
+    id: newId(),
+    userId,
+    name,
+    tokenHash: hashSecret(token),
+    expiresAt: expiresAt ? new Date(expiresAt) : null,
+  });
+  if (!row) throw new Error('token insert returned nothing');
+  return { id: row.id, name: row.name, token };
+}
+
+export async function revokeToken(db: Db, userId: string, id: string) {
+  if (!(await repo.deleteToken(db, userId, id))) throw notFound('No such token.');
+}
