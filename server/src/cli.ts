@@ -1,0 +1,185 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildApp } from './app';
+import { ConfigError, readConfig } from './config';
+import { type Database, DatabaseStartError, openDatabase } from './db/client';
+import { DEMO_PASSWORD, DEMO_USERS, isEmpty, loadDemo } from './demo/demo';
+import { HttpError } from './http/errors';
+import { createUser } from './modules/auth/auth.service';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WEB = join(ROOT, 'web');
+const WEB_DIST = join(WEB, 'dist');
+
+const HELP = `Tisserand — the workspace of a permacomptable value chain
+
+Usage: tisserand <command> [options]
+
+  start                 migrate, load the demo chain into an empty database, serve the API and the web app
+  migrate               apply pending migrations and exit
+  user create --email E --name N --password P [--admin] [--locale fr|en]
+                        create a user (an instance admin with --admin)
+  demo                  load the demo chain
+
+Environment: DATABASE_URL, DATA_DIR (./data), PORT (3000), HOST (127.0.0.1), PUBLIC_URL,
+SMTP_URL, TISSERAND_DEMO (0 to skip the demo), TRUST_PROXY (1 behind a reverse proxy), LOG_LEVEL.`;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app when it was never built or its sources (or core's) changed since. */
+function ensureWebBuilt() {
+  const index = join(WEB_DIST, 'index.html');
+  const sources = Math.max(
+    newestMtime(join(WEB, 'src')),
+    newestMtime(join(ROOT, 'core', 'src')),
+    statSync(join(WEB, 'index.html')).mtimeMs,
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  console.log('Building the web app (once, or after a change)…');
+  const result = spawnSync('npm', ['run', 'build', '-w', 'web'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error('The web app build failed (npm run build -w web).');
+}
+
+async function open(): Promise<{ database: Database; config: ReturnType<typeof readConfig> }> {
+  const config = readConfig();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  console.log(
+    database.kind === 'postgres'
+      ? `Database: PostgreSQL at ${database.location}`
+      : `Database: embedded PGlite in ${database.location}`,
+  );
+  await database.migrate();
+  return { database, config };
+}
+
+function printDemoSignIn() {
+  console.log('\nDemo sign-in (password for every demo account: %s):', DEMO_PASSWORD);
+  for (const u of DEMO_USERS)
+    console.log(`  ${u.email.padEnd(34)} ${u.key}${u.isAdmin ? ' (instance admin)' : ''}`);
+}
+
+async function start(dev: boolean) {
+  const started = Date.now();
+  if (!dev) ensureWebBuilt();
+  const { database, config } = await open();
+  let demoLoaded = false;
+  if (config.demo && (await isEmpty(database.db))) {
+    await loadDemo(database.db);
+    demoLoaded = true;
+  }
+  const app = await buildApp({
+    database,
+    webDist: dev ? undefined : WEB_DIST,
+    secureCookies: config.publicUrl.startsWith('https:'),
+    trustProxy: config.trustProxy,
+    logger: { level: config.logLevel },
+  });
+  const shutdown = async (signal: string) => {
+    console.log(`\n${signal}: stopping…`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+  console.log(`Tisserand is ready at ${url} (in ${Date.now() - started} ms)`);
+  console.log(`API docs: ${url}/api/docs`);
+  if (demoLoaded || config.demo) printDemoSignIn();
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start': {
+      const { values } = parseArgs({ args: rest, options: { dev: { type: 'boolean', default: false } } });
+      await start(values.dev ?? false);
+      return;
+    }
+    case 'migrate': {
+      const { database } = await open();
+      await database.close();
+      console.log('Migrations applied.');
+      return;
+    }
+    case 'demo': {
+      const { database } = await open();
+      const chainId = await loadDemo(database.db);
+      await database.close();
+      console.log(`Demo chain loaded: ${chainId}`);
+      printDemoSignIn();
+      return;
+    }
+    case 'user': {
+      const [sub, ...args] = rest;
+      if (sub !== 'create')
+        throw new UsageError('Usage: tisserand user create --email E --name N --password P [--admin]');
+      const { values } = parseArgs({
+        args,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+          admin: { type: 'boolean', default: false },
+          locale: { type: 'string', default: 'fr' },
+        },
+      });
+      if (!values.email || !values.name || !values.password) {
+        throw new UsageError('Usage: tisserand user create --email E --name N --password P [--admin]');
+      }
+      const locale = values.locale === 'en' ? 'en' : 'fr';
+      const { database } = await open();
+      try {
+        const user = await createUser(database.db, {
+          email: values.email,
+          name: values.name,
+          password: values.password,
+          isAdmin: values.admin,
+          locale,
+        });
+        console.log(`User created: ${user.email} (${user.id})${user.isAdmin ? ', instance admin' : ''}`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return;
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof DatabaseStartError || err instanceof ConfigError || err instanceof UsageError) {
+    console.error(err.message);
+  } else if (err instanceof HttpError) {
+    console.error(
+      `${err.message}${err.errors ? ` ${err.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` : ''}`,
+    );
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+
+/** Configuration from the environment (README "Configuration"). */
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  demo: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number, not "${env.PORT}".`);
+  const host = env.HOST ?? '127.0.0.1';
+  const publicUrl =
+    env.PUBLIC_URL ??
+    `http://${host === '0.0.0.0' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute URL, not "${publicUrl}".`);
+  }
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    port,
+    host,
+    publicUrl,
+    smtpUrl: env.SMTP_URL || undefined,
+    demo: env.TISSERAND_DEMO !== '0',
+    trustProxy: env.TRUST_PROXY === '1',
+    logLevel: env.LOG_LEVEL ?? 'warn',
+  };
+}

@@ -1,0 +1,46 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Client, createTestApp, type TestApp } from '../../test/helpers';
+import { actors, flows, members, stages } from '../db/schema/index';
+import { DEMO_PASSWORD, DEMO_USERS, isEmpty, loadDemo } from './demo';
+import { DEMO_ACTORS, DEMO_FLOWS, DEMO_STAGES } from './demo-data';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+it('loads a realistic French chain that every demo account can open with its role', async () => {
+  expect(await isEmpty(t.database.db)).toBe(true);
+  const chainId = await loadDemo(t.database.db);
+  expect(await isEmpty(t.database.db)).toBe(false);
+  const tally = async (table: typeof stages | typeof actors | typeof flows | typeof members) =>
+    (await t.database.db.select({ n: count() }).from(table).where(eq(table.chainId, chainId)))[0]?.n;
+  expect(await tally(stages)).toBe(DEMO_STAGES.length);
+  expect(await tally(actors)).toBe(DEMO_ACTORS.length);
+  expect(await tally(flows)).toBe(DEMO_FLOWS.length);
+  expect(await tally(members)).toBe(DEMO_USERS.length);
+  expect(new Set(DEMO_ACTORS.map((a) => a.role))).toEqual(new Set(['transactional', 'demand', 'support']));
+  expect(new Set(DEMO_FLOWS.map((f) => f.type))).toEqual(
+    new Set(['product', 'money', 'service', 'information', 'support']),
+  );
+
+  const roles: Record<string, string> = {};
+  for (const u of DEMO_USERS) {
+    const client = await Client.signIn(t.app, u.email, DEMO_PASSWORD);
+    const chains = (await client.get('/chains')).json().items;
+    expect(chains.map((c: { id: string }) => c.id)).toEqual([chainId]);
+    roles[u.key] = chains[0].myRole;
+  }
+  expect(roles).toEqual({
+    coordinator: 'coordinator',
+    miller: 'partner',
+    baker: 'partner',
+    observer: 'observer',
+  });
+  const audit = await (await Client.signIn(t.app, DEMO_USERS[0].email, DEMO_PASSWORD)).get(
+    `/chains/${chainId}/audit?limit=500`,
+  );
+  expect(audit.json().items.length).toBeGreaterThan(DEMO_ACTORS.length + DEMO_FLOWS.length);
+});
