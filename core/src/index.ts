@@ -3,3 +3,4 @@ export * from './contracts/audit';
 export * from './contracts/auth';
 export * from './contracts/chains';
 export * from './contracts/common';
+export * from './contracts/meta';

@@ -16,9 +16,13 @@ import type { Database } from './db/client';
 import { installAccessControl } from './http/access';
 import { installErrorHandling, sendProblem } from './http/errors';
 import type { App, Deps } from './http/types';
+import { actorRoutes } from './modules/actors/actors.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { chainRoutes } from './modules/chains/chains.routes';
+import { flowRoutes } from './modules/flows/flows.routes';
+import { intentRoutes } from './modules/intents/intents.routes';
+import { stageRoutes } from './modules/stages/stages.routes';
 import { systemRoutes } from './modules/system/system.routes';
 
 export const API_PREFIX = '/api/v1';
@@ -36,7 +40,16 @@ export interface AppOptions {
 }
 
 /** The API's routes, each module a function of the app and the database. */
-const MODULES = [systemRoutes, authRoutes, chainRoutes, auditRoutes] as const;
+const MODULES = [
+  systemRoutes,
+  authRoutes,
+  chainRoutes,
+  auditRoutes,
+  stageRoutes,
+  actorRoutes,
+  flowRoutes,
+  intentRoutes,
+] as const;
 
 /** Builds the Fastify app: used by the server process and by the tests (`app.inject`). */
 export async function buildApp(options: AppOptions) {

@@ -92,6 +92,15 @@ export function installErrorHandling(app: FastifyInstance) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
       return sendProblem(reply, 500, 'The server produced an invalid answer.');
     }
+    const pgCode = databaseErrorCode(error);
+    if (pgCode === '23503') {
+      return sendProblem(
+        reply,
+        409,
+        'Other records still refer to this one (or it refers to one that is gone).',
+      );
+    }
+    if (pgCode === '23505') return sendProblem(reply, 409, 'This already exists.');
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'unexpected error');
@@ -118,4 +127,14 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     return sendProblem(reply, status, error.message);
   });
+}
+
+/** The PostgreSQL error code behind a (possibly wrapped) database error. */
+function databaseErrorCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

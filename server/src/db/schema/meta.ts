@@ -8,6 +8,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { chainIdColumn, entityColumns } from './columns';
@@ -102,4 +103,62 @@ export const flows = pgTable(
     index('flows_source_idx').on(t.chainId, t.sourceId),
     index('flows_target_idx').on(t.chainId, t.targetId),
   ],
+);
+
+/** People of an actor: personal data, seen by coordinators and the actor's own partners only. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    chainId: chainIdColumn(),
+    ...entityColumns(),
+    actorId: uuid('actor_id').notNull(),
+    name: text('name').notNull(),
+    role: text('role'),
+    email: text('email'),
+    phone: text('phone'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.id] }),
+    foreignKey({ columns: [t.chainId, t.actorId], foreignColumns: [actors.chainId, actors.id] }).onDelete(
+      'cascade',
+    ),
+    index('contacts_actor_idx').on(t.chainId, t.actorId),
+  ],
+);
+
+/** Offers and needs (offres et besoins) of actors. */
+export const intents = pgTable(
+  'intents',
+  {
+    chainId: chainIdColumn(),
+    ...entityColumns(),
+    actorId: uuid('actor_id').notNull(),
+    direction: text('direction', { enum: ['offer', 'need'] }).notNull(),
+    resource: text('resource').notNull(),
+    quantity: doublePrecision('quantity'),
+    unit: text('unit'),
+    period: text('period'),
+    note: text('note'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.id] }),
+    foreignKey({ columns: [t.chainId, t.actorId], foreignColumns: [actors.chainId, actors.id] }).onDelete(
+      'cascade',
+    ),
+    index('intents_actor_idx').on(t.chainId, t.actorId),
+  ],
+);
+
+/** A gap the coordinators chose to set aside, with their reason (keyed by the gap's stable key). */
+export const gapDismissals = pgTable(
+  'gap_dismissals',
+  {
+    chainId: chainIdColumn(),
+    ...entityColumns(),
+    key: text('key').notNull(),
+    reason: text('reason').notNull(),
+    dismissedBy: uuid('dismissed_by'),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.key] })],
 );
