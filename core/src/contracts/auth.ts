@@ -55,3 +55,7 @@ export type Token = z.infer<typeof Token>;
 export const TokenCreated = z.object({ id: Uuid, name: z.string(), token: z.string() });
 
 export const UserRecord = EntityBase.extend(User.shape);
+export type MeUpdate = z.input<typeof MeUpdate>;
+export type PasswordChange = z.input<typeof PasswordChange>;
+export type TokenCreate = z.input<typeof TokenCreate>;
+export type TokenCreated = z.infer<typeof TokenCreated>;

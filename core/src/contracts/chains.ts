@@ -75,3 +75,4 @@ export const Member = EntityBase.extend({
 });
 export type Member = z.infer<typeof Member>;
 export const MemberParams = z.strictObject({ chainId: Uuid, userId: Uuid });
+export type MemberUpdate = z.input<typeof MemberUpdate>;

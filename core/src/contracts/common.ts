@@ -49,3 +49,5 @@ export const IdParams = z.strictObject({ chainId: Uuid, id: Uuid });
 /** A short human text: trimmed, never empty. */
 export const Name = z.string().trim().min(1).max(200);
 export const LongText = z.string().max(20_000);
+/** The `{items, nextCursor}` envelope of a list, as a type. */
+export type ListOf<T> = { items: T[]; nextCursor: string | null };
