@@ -1,8 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, type RunningServer, hasChromium, launchBrowser, screenshot, startServer } from './support';
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  hasChromium,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from './support';
 
-const COORDINATOR_ONLY = "Cette page est réservée aux coordinateurs de la chaîne.";
+const COORDINATOR_ONLY = 'Cette page est réservée aux coordinateurs de la chaîne.';
 
 describe.skipIf(!hasChromium)('foundation journeys', () => {
   let server: RunningServer;
@@ -91,8 +99,12 @@ describe.skipIf(!hasChromium)('foundation journeys', () => {
     await page.getByText('Living').first().waitFor();
     await page.reload();
     await page.getByText('Living').first().waitFor();
-    expect(await nav(page, 'Main navigation').getByRole('link', { name: 'Capitals', exact: true }).count()).toBe(1);
-    expect(await nav(page, 'Main navigation').getByRole('link', { name: 'Settings', exact: true }).count()).toBe(0);
+    expect(
+      await nav(page, 'Main navigation').getByRole('link', { name: 'Capitals', exact: true }).count(),
+    ).toBe(1);
+    expect(
+      await nav(page, 'Main navigation').getByRole('link', { name: 'Settings', exact: true }).count(),
+    ).toBe(0);
     await screenshot(page, 'foundation-english');
     await page.close();
   });
