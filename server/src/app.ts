@@ -22,6 +22,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { chainRoutes } from './modules/chains/chains.routes';
 import { flowRoutes } from './modules/flows/flows.routes';
 import { intentRoutes } from './modules/intents/intents.routes';
+import { mapRoutes } from './modules/map/map.routes';
 import { stageRoutes } from './modules/stages/stages.routes';
 import { systemRoutes } from './modules/system/system.routes';
 
@@ -49,6 +50,7 @@ const MODULES = [
   actorRoutes,
   flowRoutes,
   intentRoutes,
+  mapRoutes,
 ] as const;
 
 /** Builds the Fastify app: used by the server process and by the tests (`app.inject`). */

@@ -1,11 +1,19 @@
 import type { Db } from '../db/client';
-import { actorStages, actors, chains, flows, stages } from '../db/schema/index';
+import { actorStages, actors, chains, flows, intents, stages } from '../db/schema/index';
 import { newId } from '../lib/ids';
 import { recordAudit } from '../modules/audit/audit.service';
 import * as authRepo from '../modules/auth/auth.repository';
 import { createUser } from '../modules/auth/auth.service';
 import { addMember, createChain } from '../modules/chains/chains.service';
-import { DEMO_ACTORS, DEMO_CHAIN, DEMO_FLOWS, DEMO_PASSWORD, DEMO_STAGES, DEMO_USERS } from './demo-data';
+import {
+  DEMO_ACTORS,
+  DEMO_CHAIN,
+  DEMO_FLOWS,
+  DEMO_INTENTS,
+  DEMO_PASSWORD,
+  DEMO_STAGES,
+  DEMO_USERS,
+} from './demo-data';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -80,6 +88,12 @@ export async function loadDemo(db: Db): Promise<string> {
       };
       await tx.insert(flows).values(row);
       await audit('flow', row.id, row);
+    }
+    for (const i of DEMO_INTENTS) {
+      const { actor, ...fields } = i;
+      const row = { chainId, id: newId(), actorId: actorIds.get(actor) ?? '', ...fields };
+      await tx.insert(intents).values(row);
+      await audit('intent', row.id, row);
     }
   });
 
