@@ -38,6 +38,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   bodyLimit?: number;
   logger?: FastifyServerOptions['logger'];
+  /** MapLibre style URL for the geography view (its origin is allowed by the CSP). */
+  mapStyleUrl?: string | undefined;
 }
 
 /** The API's routes, each module a function of the app and the database. */
@@ -68,6 +70,7 @@ export async function buildApp(options: AppOptions) {
   // JSON only, unless a module registers its own parser (CSV imports): anything else is 415.
   app.removeContentTypeParser('text/plain');
 
+  const mapOrigins = options.mapStyleUrl ? [new URL(options.mapStyleUrl).origin] : [];
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -76,9 +79,9 @@ export async function buildApp(options: AppOptions) {
         scriptSrc: ["'self'"],
         // Mantine sets CSS variables through style attributes and tags; no inline script is allowed.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...mapOrigins],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...mapOrigins],
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
@@ -132,6 +135,7 @@ export async function buildApp(options: AppOptions) {
         database: options.database,
         db: options.database.db,
         secureCookies: options.secureCookies ?? false,
+        mapStyleUrl: options.mapStyleUrl,
       };
       for (const register of MODULES) register(api as App, deps);
     },

@@ -25,7 +25,8 @@ Usage: tisserand <command> [options]
   demo                  load the demo chain
 
 Environment: DATABASE_URL, DATA_DIR (./data), PORT (3000), HOST (127.0.0.1), PUBLIC_URL,
-SMTP_URL, TISSERAND_DEMO (0 to skip the demo), TRUST_PROXY (1 behind a reverse proxy), LOG_LEVEL.`;
+SMTP_URL, TISSERAND_DEMO (0 to skip the demo), TRUST_PROXY (1 behind a reverse proxy), LOG_LEVEL,
+MAP_STYLE_URL (MapLibre style for the geography view).`;
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -85,6 +86,7 @@ async function start(dev: boolean) {
     webDist: dev ? undefined : WEB_DIST,
     secureCookies: config.publicUrl.startsWith('https:'),
     trustProxy: config.trustProxy,
+    mapStyleUrl: config.mapStyleUrl,
     logger: { level: config.logLevel },
   });
   const shutdown = async (signal: string) => {

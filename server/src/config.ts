@@ -11,6 +11,8 @@ export interface Config {
   demo: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** MapLibre style for the geography view; none: points on a plain background. */
+  mapStyleUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -30,6 +32,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError(`PUBLIC_URL must be an absolute URL, not "${publicUrl}".`);
   }
+  if (env.MAP_STYLE_URL) {
+    try {
+      new URL(env.MAP_STYLE_URL);
+    } catch {
+      throw new ConfigError(`MAP_STYLE_URL must be an absolute URL, not "${env.MAP_STYLE_URL}".`);
+    }
+  }
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? './data'),
@@ -40,5 +49,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.TISSERAND_DEMO !== '0',
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'warn',
+    mapStyleUrl: env.MAP_STYLE_URL || undefined,
   };
 }

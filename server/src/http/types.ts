@@ -13,6 +13,7 @@ export interface Deps {
   database: Database;
   db: Db;
   secureCookies: boolean;
+  mapStyleUrl?: string | undefined;
 }
 
 /** The Fastify instance with zod schemas as its type provider. */
