@@ -3,6 +3,7 @@ export * from './contracts/audit';
 export * from './contracts/auth';
 export * from './contracts/chains';
 export * from './contracts/common';
+export * from './contracts/imports';
 export * from './contracts/meta';
 export {
   analyseGaps,

@@ -21,6 +21,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { chainRoutes } from './modules/chains/chains.routes';
 import { flowRoutes } from './modules/flows/flows.routes';
+import { importRoutes } from './modules/imports/imports.routes';
 import { intentRoutes } from './modules/intents/intents.routes';
 import { mapRoutes } from './modules/map/map.routes';
 import { stageRoutes } from './modules/stages/stages.routes';
@@ -53,6 +54,7 @@ const MODULES = [
   flowRoutes,
   intentRoutes,
   mapRoutes,
+  importRoutes,
 ] as const;
 
 /** Builds the Fastify app: used by the server process and by the tests (`app.inject`). */

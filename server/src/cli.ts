@@ -9,6 +9,7 @@ import { type Database, DatabaseStartError, openDatabase } from './db/client';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, loadDemo } from './demo/demo';
 import { HttpError } from './http/errors';
 import { createUser } from './modules/auth/auth.service';
+import { failStaleImports } from './modules/imports/imports.service';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WEB = join(ROOT, 'web');
@@ -76,6 +77,7 @@ async function start(dev: boolean) {
   const started = Date.now();
   if (!dev) ensureWebBuilt();
   const { database, config } = await open();
+  await failStaleImports(database.db);
   let demoLoaded = false;
   if (config.demo && (await isEmpty(database.db))) {
     await loadDemo(database.db);

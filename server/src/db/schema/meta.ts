@@ -5,6 +5,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -161,4 +162,25 @@ export const gapDismissals = pgTable(
     dismissedAt: timestamp('dismissed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.chainId, t.key] })],
+);
+
+/** Import jobs: their state lives in the database so that any server can report their progress. */
+export const imports = pgTable(
+  'imports',
+  {
+    chainId: chainIdColumn(),
+    ...entityColumns(),
+    kind: text('kind').notNull(),
+    dryRun: boolean('dry_run').notNull(),
+    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    imported: integer('imported').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    errors: jsonb('errors').notNull().default([]),
+    createdBy: uuid('created_by'),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.id] })],
 );

@@ -50,6 +50,24 @@ export async function recordAudit(tx: Db | Tx, input: AuditInput) {
   });
 }
 
+/** Appends many entries at once (imports), in the caller's transaction. */
+export async function recordAuditMany(tx: Db | Tx, inputs: AuditInput[]) {
+  for (let i = 0; i < inputs.length; i += 500) {
+    const chunk = inputs.slice(i, i + 500);
+    await tx.insert(auditLog).values(
+      chunk.map((input) => ({
+        chainId: input.chainId,
+        id: newId(),
+        userId: input.userId,
+        action: input.action,
+        entityType: input.entityType,
+        entityId: input.entityId,
+        changes: diff(input.before, input.after),
+      })),
+    );
+  }
+}
+
 export async function listAudit(
   db: Db,
   chainId: string,

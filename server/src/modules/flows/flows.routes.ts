@@ -21,6 +21,19 @@ export const toFlow = (row: typeof flows.$inferSelect): Flow => ({
   description: row.description,
 });
 
+/** The rules of a flow that do not need the database (its ends are checked apart). */
+export function flowProblems(f: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  if (f.sourceId === f.targetId)
+    errors.push({ path: 'body.targetId', message: 'a flow links two different actors' });
+  if (f.supportKind && f.type !== 'support')
+    errors.push({ path: 'body.supportKind', message: 'only for support flows' });
+  if (f.since && f.until && String(f.until) < String(f.since)) {
+    errors.push({ path: 'body.until', message: 'must not be before since' });
+  }
+  return errors;
+}
+
 /** Flows between actors: product, money, service, information or support. */
 export function flowRoutes(app: App, deps: Deps) {
   registerCollection(app, deps, {
@@ -43,20 +56,13 @@ export function flowRoutes(app: App, deps: Deps) {
     ],
     toValues: (input) => ({ ...input }),
     check: async ({ tx, chain }, after) => {
-      const errors: FieldError[] = [];
+      const errors = flowProblems(after);
       const ends = [String(after.sourceId), String(after.targetId)];
       const found = await existingIds(tx, actors, chain.id, ends);
       if (!found.has(ends[0] ?? ''))
         errors.push({ path: 'body.sourceId', message: 'no such actor in this chain' });
       if (!found.has(ends[1] ?? ''))
         errors.push({ path: 'body.targetId', message: 'no such actor in this chain' });
-      if (after.sourceId === after.targetId)
-        errors.push({ path: 'body.targetId', message: 'a flow links two different actors' });
-      if (after.supportKind && after.type !== 'support')
-        errors.push({ path: 'body.supportKind', message: 'only for support flows' });
-      if (after.since && after.until && String(after.until) < String(after.since)) {
-        errors.push({ path: 'body.until', message: 'must not be before since' });
-      }
       if (errors.length > 0) throw badRequest('Invalid flow.', errors);
     },
     toApi: (row) => toFlow(row),
