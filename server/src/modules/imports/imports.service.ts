@@ -357,17 +357,15 @@ export async function startImport(
   table: ParsedTable,
 ): Promise<string> {
   const id = newId();
-  await db
-    .insert(imports)
-    .values({
-      chainId: chain.id,
-      id,
-      kind,
-      dryRun,
-      status: 'running',
-      total: table.rows.length,
-      createdBy: userId,
-    });
+  await db.insert(imports).values({
+    chainId: chain.id,
+    id,
+    kind,
+    dryRun,
+    status: 'running',
+    total: table.rows.length,
+    createdBy: userId,
+  });
   setImmediate(() => {
     runImport(db, chain, userId, id, kind, dryRun, table).catch(async (err: unknown) => {
       await setProgress(db, chain.id, id, {
