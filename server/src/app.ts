@@ -19,12 +19,16 @@ import type { App, Deps } from './http/types';
 import { actorRoutes } from './modules/actors/actors.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { campaignRoutes } from './modules/campaigns/campaigns.routes';
 import { chainRoutes } from './modules/chains/chains.routes';
 import { flowRoutes } from './modules/flows/flows.routes';
 import { importRoutes } from './modules/imports/imports.routes';
+import { indicatorRoutes } from './modules/indicators/indicators.routes';
 import { intentRoutes } from './modules/intents/intents.routes';
 import { mapRoutes } from './modules/map/map.routes';
+import { observationRoutes } from './modules/observations/observations.routes';
 import { stageRoutes } from './modules/stages/stages.routes';
+import { successRoutes } from './modules/successes/successes.routes';
 import { systemRoutes } from './modules/system/system.routes';
 
 export const API_PREFIX = '/api/v1';
@@ -55,6 +59,10 @@ const MODULES = [
   intentRoutes,
   mapRoutes,
   importRoutes,
+  indicatorRoutes,
+  observationRoutes,
+  campaignRoutes,
+  successRoutes,
 ] as const;
 
 /** Builds the Fastify app: used by the server process and by the tests (`app.inject`). */

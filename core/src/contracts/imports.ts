@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Uuid } from './common';
 
-export const IMPORT_KINDS = ['actors', 'flows', 'intents'] as const;
+export const IMPORT_KINDS = ['actors', 'flows', 'intents', 'observations'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKind>;
 

@@ -8,3 +8,4 @@ export * from './meta';
 export const GLOBAL_TABLES = ['users', 'sessions', 'api_tokens', 'rate_limits'] as const;
 /** The tenant root, distributed by its own `id`. */
 export const TENANT_ROOT = 'chains';
+export * from './data';

@@ -9,16 +9,20 @@ import {
   type ImportKind,
   IntentCreate,
   IntentUpdate,
+  ObservationBatch,
+  type ObservationInput,
 } from '@tisserand/core';
 import { normalizeResource } from '@tisserand/core/text/normalize';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
-import { actorStages, actors, flows, imports, intents, stages } from '../../db/schema/index';
+import { actorStages, actors, flows, imports, indicators, intents, stages } from '../../db/schema/index';
 import type { ChainContext } from '../../http/context';
+import { HttpError } from '../../http/errors';
 import { newId } from '../../lib/ids';
 import { type AuditInput, recordAuditMany } from '../audit/audit.service';
 import { flowProblems } from '../flows/flows.routes';
+import { upsertObservations } from '../observations/observations.service';
 import type { Cell, ParsedTable } from './parse';
 
 type FieldKind = 'string' | 'number' | 'boolean' | 'list' | 'date' | 'ref';
@@ -61,6 +65,16 @@ export const COLUMNS: Record<ImportKind, Fields> = {
     until: 'date',
     description: 'string',
   },
+  observations: {
+    indicator: 'ref',
+    indicatorId: 'ref',
+    actor: 'ref',
+    actorId: 'ref',
+    period: 'string',
+    value: 'string',
+    note: 'string',
+    status: 'string',
+  },
   intents: {
     actor: 'ref',
     actorId: 'ref',
@@ -78,6 +92,7 @@ const FIELD_OF: Record<string, string> = {
   source: 'sourceId',
   target: 'targetId',
   actor: 'actorId',
+  indicator: 'indicatorId',
 };
 
 const PROGRESS_EVERY = 500;
@@ -156,7 +171,7 @@ const intentKey = (i: { actorId: unknown; direction: unknown; resource?: unknown
     normalizeResource(String(i.unit ?? '')),
   ].join('|');
 
-async function loadContext(db: Db, chainId: string, kind: ImportKind) {
+async function loadContext(db: Db, chainId: string, kind: EntityKind) {
   const [stageRows, actorRows] = await Promise.all([
     db.select({ id: stages.id, name: stages.name }).from(stages).where(eq(stages.chainId, chainId)),
     db.select({ id: actors.id, name: actors.name }).from(actors).where(eq(actors.chainId, chainId)),
@@ -174,8 +189,9 @@ async function loadContext(db: Db, chainId: string, kind: ImportKind) {
   return { stage: index(stageRows, (s) => s.name), actor: index(actorRows, (a) => a.name), existing };
 }
 
+type EntityKind = Exclude<ImportKind, 'observations'>;
 type Schemas = { create: z.ZodType; update: z.ZodType };
-const SCHEMAS: Record<ImportKind, Schemas> = {
+const SCHEMAS: Record<EntityKind, Schemas> = {
   actors: { create: ActorCreate, update: ActorUpdate },
   flows: { create: FlowCreate, update: FlowUpdate },
   intents: { create: IntentCreate, update: IntentUpdate },
@@ -183,7 +199,7 @@ const SCHEMAS: Record<ImportKind, Schemas> = {
 
 /** Validates one row: typed values, references resolved, the API's rules; answers its problems. */
 function prepareRow(
-  kind: ImportKind,
+  kind: EntityKind,
   line: number,
   cells: Record<string, Cell>,
   ctx: Awaited<ReturnType<typeof loadContext>>,
@@ -274,7 +290,7 @@ const TABLES = { actors, flows, intents } as const;
 const ENTITY = { actors: 'actor', flows: 'flow', intents: 'intent' } as const;
 
 /** Writes every prepared row in one transaction: all or nothing. */
-async function write(tx: Tx, chain: ChainContext, userId: string, kind: ImportKind, rows: Prepared[]) {
+async function write(tx: Tx, chain: ChainContext, userId: string, kind: EntityKind, rows: Prepared[]) {
   const table = TABLES[kind];
   const audits: AuditInput[] = [];
   const fresh = rows.filter((r) => !r.existingId).map((r) => ({ ...r, id: newId() }));
@@ -393,26 +409,8 @@ async function runImport(
   dryRun: boolean,
   table: ParsedTable,
 ) {
-  const errors: ImportError[] = [];
-  const known = COLUMNS[kind];
-  for (const h of table.headers) {
-    if (!(h in known))
-      errors.push({
-        row: 1,
-        column: h,
-        message: `unknown column; expected: ${Object.keys(known).join(', ')}`,
-      });
-  }
-  const required =
-    kind === 'actors'
-      ? [['name'], ['kind'], ['role']]
-      : kind === 'flows'
-        ? [['source', 'sourceId'], ['target', 'targetId'], ['type']]
-        : [['actor', 'actorId'], ['direction'], ['resource']];
-  for (const names of required) {
-    if (!names.some((n) => table.headers.includes(n)))
-      errors.push({ row: 1, column: names[0] ?? '', message: 'required column missing' });
-  }
+  if (kind === 'observations') return runObservationImport(db, chain, userId, id, dryRun, table);
+  const errors: ImportError[] = [...missingColumns(kind, table.headers), ...extraCellErrors(table)];
   const ctx = await loadContext(db, chain.id, kind);
   const seen = new Map<string, number>();
   const prepared: Prepared[] = [];
@@ -463,6 +461,154 @@ async function runImport(
     return counts;
   });
   return result;
+}
+
+const REQUIRED: Record<ImportKind, string[][]> = {
+  actors: [['name'], ['kind'], ['role']],
+  flows: [['source', 'sourceId'], ['target', 'targetId'], ['type']],
+  intents: [['actor', 'actorId'], ['direction'], ['resource']],
+  observations: [['indicator', 'indicatorId'], ['period'], ['value']],
+};
+
+/** Rows with more cells than the header has columns: a separator inside an unquoted value. */
+function extraCellErrors(table: ParsedTable): ImportError[] {
+  return table.rows
+    .filter((r) => r.extraCells)
+    .map((r) => ({
+      row: r.line,
+      column: '*',
+      message: 'more cells than columns: put values that contain the separator in quotes',
+    }));
+}
+
+function missingColumns(kind: ImportKind, headers: string[]): ImportError[] {
+  const errors: ImportError[] = [];
+  for (const h of headers) {
+    if (!(h in COLUMNS[kind]))
+      errors.push({
+        row: 1,
+        column: h,
+        message: `unknown column; expected: ${Object.keys(COLUMNS[kind]).join(', ')}`,
+      });
+  }
+  for (const names of REQUIRED[kind]) {
+    if (!names.some((n) => headers.includes(n)))
+      errors.push({ row: 1, column: names[0] ?? '', message: 'required column missing' });
+  }
+  return errors;
+}
+
+/**
+ * Observations: references resolved (indicator by code or id, actor by name or id; no actor is a
+ * chain-level value), then the same atomic batch as `PUT …/observations` checks and writes them.
+ */
+async function runObservationImport(
+  db: Db,
+  chain: ChainContext,
+  userId: string,
+  id: string,
+  dryRun: boolean,
+  table: ParsedTable,
+) {
+  const errors: ImportError[] = [...missingColumns('observations', table.headers), ...extraCellErrors(table)];
+  const [indicatorRows, actorRows] = await Promise.all([
+    db
+      .select({ id: indicators.id, code: indicators.code, valueType: indicators.valueType })
+      .from(indicators)
+      .where(eq(indicators.chainId, chain.id)),
+    db.select({ id: actors.id, name: actors.name }).from(actors).where(eq(actors.chainId, chain.id)),
+  ]);
+  const indicatorOf = index(indicatorRows, (i) => i.code);
+  const actorOf = index(actorRows, (a) => a.name);
+  const items: ObservationInput[] = [];
+  const lines: number[] = [];
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i];
+    if (!row) continue;
+    const cell = (a: string, b?: string) => {
+      const v = row.cells[a] ?? (b ? row.cells[b] : null) ?? null;
+      return v === null ? '' : String(v).trim();
+    };
+    const rowErrors: ImportError[] = [];
+    const indicatorRef = cell('indicator', 'indicatorId');
+    const indicator = indicatorRef ? indicatorOf(indicatorRef) : undefined;
+    if (!indicator)
+      rowErrors.push({
+        row: row.line,
+        column: 'indicator' in row.cells ? 'indicator' : 'indicatorId',
+        message: indicatorRef ? `no indicator with the code “${indicatorRef}” in this chain` : 'required',
+      });
+    const actorRef = cell('actor', 'actorId');
+    const actor = actorRef ? actorOf(actorRef) : null;
+    if (actorRef && !actor)
+      rowErrors.push({
+        row: row.line,
+        column: 'actor' in row.cells ? 'actor' : 'actorId',
+        message: `no actor named “${actorRef}” in this chain`,
+      });
+    const raw = row.cells.value ?? null;
+    let value: number | boolean | undefined;
+    if (indicator?.valueType === 'boolean') {
+      const b = convert(raw, 'boolean');
+      if (b.error) rowErrors.push({ row: row.line, column: 'value', message: b.error });
+      else if (typeof b.value === 'boolean') value = b.value;
+    } else {
+      const n = convert(raw, 'number');
+      if (n.error) rowErrors.push({ row: row.line, column: 'value', message: n.error });
+      else if (typeof n.value === 'number') value = n.value;
+    }
+    if (value === undefined && !rowErrors.some((e) => e.column === 'value'))
+      rowErrors.push({ row: row.line, column: 'value', message: 'required' });
+    const status = cell('status');
+    if (status && status !== 'draft' && status !== 'submitted')
+      rowErrors.push({ row: row.line, column: 'status', message: 'draft or submitted' });
+    if (rowErrors.length === 0 && indicator && value !== undefined) {
+      const note = cell('note');
+      items.push({
+        indicatorId: indicator.id,
+        actorId: actor ? actor.id : null,
+        period: cell('period'),
+        value,
+        ...(note ? { note } : {}),
+        ...(status ? { status: status as 'draft' | 'submitted' } : {}),
+      });
+      lines.push(row.line);
+    } else if (errors.length < MAX_ERRORS) errors.push(...rowErrors);
+    if ((i + 1) % (PROGRESS_EVERY * 10) === 0) {
+      await setProgress(db, chain.id, id, { processed: i + 1 });
+      await yieldToOthers();
+    }
+  }
+  const finish = (patch: Partial<typeof imports.$inferInsert>) =>
+    setProgress(db, chain.id, id, { processed: table.rows.length, finishedAt: new Date(), ...patch });
+  if (errors.length > 0) return finish({ status: 'failed', errors });
+  try {
+    // Period formats are checked by the batch's contract, everything else by the batch itself.
+    const parsed = ObservationBatch.safeParse({ items });
+    if (!parsed.success) {
+      return finish({
+        status: 'failed',
+        errors: parsed.error.issues.slice(0, MAX_ERRORS).map((issue) => ({
+          row: lines[Number(issue.path[1])] ?? 0,
+          column: String(issue.path[2] ?? '*'),
+          message: issue.message,
+        })),
+      });
+    }
+    const written = await upsertObservations(db, chain, userId, items, 'import', { dryRun });
+    return finish({ status: 'succeeded', imported: dryRun ? 0 : written.length });
+  } catch (err) {
+    if (err instanceof HttpError && err.errors) {
+      return finish({
+        status: 'failed',
+        errors: err.errors.slice(0, MAX_ERRORS).map((e) => {
+          const [, , index, field] = e.path.split('.');
+          return { row: lines[Number(index)] ?? 0, column: field ?? '*', message: e.message };
+        }),
+      });
+    }
+    throw err;
+  }
 }
 
 export async function getImport(db: Db, chainId: string, id: string): Promise<ImportJob | undefined> {

@@ -5,7 +5,7 @@ export type Cell = string | number | boolean | null;
 export interface ParsedTable {
   headers: string[];
   /** Data rows; `line` is the row number in the file, the header being row 1. */
-  rows: { line: number; cells: Record<string, Cell> }[];
+  rows: { line: number; cells: Record<string, Cell>; extraCells?: number }[];
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,12 +25,16 @@ export function parseCsv(text: string): ParsedTable {
   const headers = header.map((h) => h.trim());
   return {
     headers,
-    rows: data.map((values, i) => ({
-      line: i + 2,
-      cells: Object.fromEntries(
-        headers.map((h, j) => [h, values[j] === undefined || values[j] === '' ? null : values[j]]),
-      ),
-    })),
+    rows: data.map((values, i) => {
+      const extra = values.slice(headers.length).filter((v) => v.trim() !== '').length;
+      return {
+        line: i + 2,
+        cells: Object.fromEntries(
+          headers.map((h, j) => [h, values[j] === undefined || values[j] === '' ? null : values[j]]),
+        ),
+        ...(extra > 0 ? { extraCells: extra } : {}),
+      };
+    }),
   };
 }
 

@@ -1,0 +1,290 @@
+import type { Observation, ObservationInput } from '@tisserand/core';
+import { periodKind, periodStart } from '@tisserand/core/aggregation/periods';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { actorStages, actors, indicators, observations } from '../../db/schema/index';
+import type { ChainContext } from '../../http/context';
+import { badRequest, type FieldError, forbidden, HttpError } from '../../http/errors';
+import { isoOrNull } from '../../http/types';
+import { newId } from '../../lib/ids';
+import { type AuditInput, recordAuditMany } from '../audit/audit.service';
+import type { IndicatorRow } from '../indicators/indicators.routes';
+
+export type ObservationRow = typeof observations.$inferSelect;
+
+export const toObservation = (row: ObservationRow): Observation => ({
+  id: row.id,
+  version: row.version,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+  indicatorId: row.indicatorId,
+  actorId: row.actorId,
+  period: row.period,
+  value: row.value,
+  note: row.note,
+  status: row.status,
+  source: row.source,
+  rejectReason: row.rejectReason,
+  submittedAt: isoOrNull(row.submittedAt),
+  approvedAt: isoOrNull(row.approvedAt),
+});
+
+/** Checks a value against the indicator's type and range; answers the problem or the number to store. */
+export function checkValue(
+  indicator: IndicatorRow,
+  raw: number | boolean,
+): { value: number } | { error: string } {
+  if (indicator.valueType === 'boolean') {
+    if (typeof raw === 'boolean') return { value: raw ? 1 : 0 };
+    if (raw === 0 || raw === 1) return { value: raw };
+    return { error: 'expected yes or no (true/false)' };
+  }
+  if (typeof raw === 'boolean') return { error: 'expected a number' };
+  if (indicator.valueType === 'count' && (!Number.isInteger(raw) || raw < 0))
+    return { error: 'expected a whole number, 0 or more' };
+  const min = indicator.min ?? (indicator.valueType === 'percentage' ? 0 : null);
+  const max = indicator.max ?? (indicator.valueType === 'percentage' ? 100 : null);
+  if (min !== null && raw < min)
+    return { error: `must be at least ${min}${indicator.unit ? ` ${indicator.unit}` : ''}` };
+  if (max !== null && raw > max)
+    return { error: `must be at most ${max}${indicator.unit ? ` ${indicator.unit}` : ''}` };
+  return { value: raw };
+}
+
+const keyOf = (o: { indicatorId: string; actorId: string | null; period: string }) =>
+  `${o.indicatorId}|${o.actorId ?? ''}|${o.period}`;
+
+/**
+ * Writes a batch of observations atomically: every item is checked first and one bad item
+ * refuses the whole batch (400 naming each bad item, 403 for another actor, 409 over an approved
+ * value); then one upsert writes them all, with an audit entry each.
+ */
+export async function upsertObservations(
+  db: Db,
+  chain: ChainContext,
+  userId: string,
+  items: ObservationInput[],
+  source: 'form' | 'import' | 'api',
+  options: { dryRun?: boolean } = {},
+): Promise<Observation[]> {
+  return db.transaction(async (tx) => {
+    const indicatorIds = [...new Set(items.map((i) => i.indicatorId))];
+    const actorIds = [...new Set(items.map((i) => i.actorId).filter((a): a is string => !!a))];
+    const indicatorRows = await tx
+      .select()
+      .from(indicators)
+      .where(and(eq(indicators.chainId, chain.id), inArray(indicators.id, indicatorIds)));
+    const byId = new Map(indicatorRows.map((r) => [r.id, r]));
+    const actorRows = actorIds.length
+      ? await tx
+          .select({ id: actors.id })
+          .from(actors)
+          .where(and(eq(actors.chainId, chain.id), inArray(actors.id, actorIds)))
+      : [];
+    const knownActors = new Set(actorRows.map((r) => r.id));
+    const stageLinks = actorIds.length
+      ? await tx
+          .select({ actorId: actorStages.actorId, stageId: actorStages.stageId })
+          .from(actorStages)
+          .where(and(eq(actorStages.chainId, chain.id), inArray(actorStages.actorId, actorIds)))
+      : [];
+    const stagesOf = new Map<string, Set<string>>();
+    for (const l of stageLinks)
+      stagesOf.set(l.actorId, (stagesOf.get(l.actorId) ?? new Set()).add(l.stageId));
+
+    const errors: FieldError[] = [];
+    const values: { item: ObservationInput; value: number; indicator: IndicatorRow }[] = [];
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const at = (field: string) => `body.items.${i}.${field}`;
+      if (chain.role === 'partner' && item.actorId !== chain.actorId) {
+        throw forbidden(`A partner writes the data of its own actor only (item ${i}).`);
+      }
+      const indicator = byId.get(item.indicatorId);
+      if (!indicator) {
+        errors.push({ path: at('indicatorId'), message: 'no such indicator in this chain' });
+        return;
+      }
+      if (indicator.status === 'retired')
+        errors.push({ path: at('indicatorId'), message: 'this indicator is retired' });
+      if (indicator.aggregation === 'ratio')
+        errors.push({
+          path: at('indicatorId'),
+          message: 'a ratio is computed from its two indicators: enter those',
+        });
+      if (periodKind(item.period) !== indicator.periodicity) {
+        errors.push({
+          path: at('period'),
+          message: `this indicator is collected by ${indicator.periodicity}`,
+        });
+      }
+      if (item.actorId === null) {
+        if (chain.role !== 'coordinator')
+          errors.push({ path: at('actorId'), message: 'chain-level values are entered by coordinators' });
+      } else if (!knownActors.has(item.actorId)) {
+        errors.push({ path: at('actorId'), message: 'no such actor in this chain' });
+      } else if (indicator.reporters === 'coordinator' && chain.role !== 'coordinator') {
+        errors.push({ path: at('indicatorId'), message: 'this indicator is reported by the coordinators' });
+      } else if (indicator.reporters === 'stages') {
+        const allowed = indicator.reporterStageIds ?? [];
+        const mine = stagesOf.get(item.actorId) ?? new Set<string>();
+        if (!allowed.some((s) => mine.has(s)))
+          errors.push({ path: at('actorId'), message: 'this actor’s stages do not report this indicator' });
+      }
+      const checked = checkValue(indicator, item.value);
+      if ('error' in checked) errors.push({ path: at('value'), message: checked.error });
+      const key = keyOf(item);
+      const earlier = seen.get(key);
+      if (earlier !== undefined)
+        errors.push({ path: at('period'), message: `same indicator, actor and period as item ${earlier}` });
+      seen.set(key, i);
+      if ('value' in checked) values.push({ item, value: checked.value, indicator });
+    });
+    if (errors.length > 0) throw badRequest('Some values are not valid; nothing was saved.', errors);
+
+    const existing = await existingFor(tx, chain.id, items);
+    const locked = items.findIndex((i) => existing.get(keyOf(i))?.status === 'approved');
+    if (locked >= 0) {
+      throw new HttpError(
+        409,
+        'An approved value is locked until a coordinator reopens its period; nothing was saved.',
+        [{ path: `body.items.${locked}`, message: 'approved: locked' }],
+      );
+    }
+    if (options.dryRun) return [];
+    const now = new Date();
+    const rows = values.map(({ item, value }) => {
+      const status = item.status ?? 'submitted';
+      return {
+        chainId: chain.id,
+        id: newId(),
+        indicatorId: item.indicatorId,
+        actorId: item.actorId,
+        period: item.period,
+        periodStart: periodStart(item.period),
+        value,
+        note: item.note ?? null,
+        status,
+        source,
+        rejectReason: null,
+        submittedAt: status === 'submitted' ? now : null,
+      };
+    });
+    const written: ObservationRow[] = [];
+    for (let i = 0; i < rows.length; i += 1000) {
+      written.push(
+        ...(await tx
+          .insert(observations)
+          .values(rows.slice(i, i + 1000))
+          .onConflictDoUpdate({
+            target: [
+              observations.chainId,
+              observations.indicatorId,
+              observations.actorId,
+              observations.period,
+            ],
+            set: {
+              value: sql`excluded.value`,
+              note: sql`excluded.note`,
+              status: sql`excluded.status`,
+              source: sql`excluded.source`,
+              rejectReason: sql`null`,
+              submittedAt: sql`excluded.submitted_at`,
+              version: sql`${observations.version} + 1`,
+              updatedAt: now,
+            },
+          })
+          .returning()),
+      );
+    }
+    const audits: AuditInput[] = written.map((row) => {
+      const before = existing.get(keyOf(row));
+      return {
+        chainId: chain.id,
+        userId,
+        action: before ? 'update' : 'create',
+        entityType: 'observation',
+        entityId: row.id,
+        before: before ? { value: before.value, status: before.status, note: before.note } : null,
+        after: {
+          indicatorId: row.indicatorId,
+          actorId: row.actorId,
+          period: row.period,
+          value: row.value,
+          status: row.status,
+          note: row.note,
+        },
+      };
+    });
+    await recordAuditMany(tx, audits);
+    return written.map(toObservation);
+  });
+}
+
+async function existingFor(tx: Tx, chainId: string, items: ObservationInput[]) {
+  const map = new Map<string, ObservationRow>();
+  const indicatorIds = [...new Set(items.map((i) => i.indicatorId))];
+  const periods = [...new Set(items.map((i) => i.period))];
+  const rows = await tx
+    .select()
+    .from(observations)
+    .where(
+      and(
+        eq(observations.chainId, chainId),
+        inArray(observations.indicatorId, indicatorIds),
+        inArray(observations.period, periods),
+      ),
+    );
+  for (const r of rows) map.set(keyOf(r), r);
+  return map;
+}
+
+/** Moves matching observations from one status to another (approve, reopen, reject), audited. */
+export async function transition(
+  db: Db,
+  chain: ChainContext,
+  userId: string,
+  filter: { period: string; indicatorId?: string | undefined; actorId?: string | undefined },
+  from: ObservationRow['status'][],
+  to: ObservationRow['status'],
+  reason?: string,
+): Promise<number> {
+  if (chain.role !== 'coordinator') throw forbidden();
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const rows = await tx
+      .update(observations)
+      .set({
+        status: to,
+        version: sql`${observations.version} + 1`,
+        updatedAt: now,
+        ...(to === 'approved'
+          ? { approvedAt: now, approvedBy: userId }
+          : { approvedAt: null, approvedBy: null }),
+        ...(to === 'rejected' ? { rejectReason: reason ?? null } : {}),
+      })
+      .where(
+        and(
+          eq(observations.chainId, chain.id),
+          eq(observations.period, filter.period),
+          inArray(observations.status, from),
+          filter.indicatorId ? eq(observations.indicatorId, filter.indicatorId) : undefined,
+          filter.actorId ? eq(observations.actorId, filter.actorId) : undefined,
+        ),
+      )
+      .returning();
+    await recordAuditMany(
+      tx,
+      rows.map((r) => ({
+        chainId: chain.id,
+        userId,
+        action: 'update' as const,
+        entityType: 'observation',
+        entityId: r.id,
+        before: { status: from.join('|') },
+        after: { status: to, ...(reason ? { rejectReason: reason } : {}) },
+      })),
+    );
+    return rows.length;
+  });
+}
