@@ -1,10 +1,21 @@
 import type { Db } from '../db/client';
-import { actorStages, actors, chains, flows, intents, stages } from '../db/schema/index';
+import {
+  actorStages,
+  actors,
+  campaigns,
+  chains,
+  flows,
+  indicators,
+  intents,
+  stages,
+} from '../db/schema/index';
+import type { ChainContext } from '../http/context';
 import { newId } from '../lib/ids';
 import { recordAudit } from '../modules/audit/audit.service';
 import * as authRepo from '../modules/auth/auth.repository';
 import { createUser } from '../modules/auth/auth.service';
 import { addMember, createChain } from '../modules/chains/chains.service';
+import { transition, upsertObservations } from '../modules/observations/observations.service';
 import {
   DEMO_ACTORS,
   DEMO_CHAIN,
@@ -14,6 +25,7 @@ import {
   DEMO_STAGES,
   DEMO_USERS,
 } from './demo-data';
+import { DEMO_CAMPAIGN, DEMO_INDICATORS, DEMO_LATE, DEMO_QUARTERS, seeded } from './demo-indicators';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -97,6 +109,8 @@ export async function loadDemo(db: Db): Promise<string> {
     }
   });
 
+  await loadIndicatorsAndData(db, coordinator.id, chainId, stageIds, actorIds);
+
   const partners: [string, string][] = [
     ['miller', 'moulin'],
     ['baker', 'paincrest'],
@@ -113,4 +127,99 @@ export async function loadDemo(db: Db): Promise<string> {
   const observer = people.get('observer');
   if (observer) await addMember(db, coordinator, chainId, { userId: observer.id, role: 'observer' });
   return chainId;
+}
+
+/** Indicators, two years of quarterly data (approved up to the last quarter), an open campaign. */
+async function loadIndicatorsAndData(
+  db: Db,
+  userId: string,
+  chainId: string,
+  stageIds: Map<string, string>,
+  actorIds: Map<string, string>,
+) {
+  const chain: ChainContext = {
+    id: chainId,
+    role: 'coordinator',
+    actorId: null,
+    capitalFramework: 'permacomptable',
+    publicMinGroupSize: 3,
+  };
+  const indicatorIds = new Map<string, string>();
+  await db.transaction(async (tx) => {
+    for (const d of DEMO_INDICATORS) {
+      const { data: _data, reporterStages, numerator, denominator, ...fields } = d;
+      const row = {
+        chainId,
+        id: newId(),
+        ...fields,
+        capitals: fields.capitals ?? [],
+        valueType: fields.valueType ?? 'number',
+        aggregation: fields.aggregation ?? 'sum',
+        periodicity: fields.periodicity ?? 'quarter',
+        direction: fields.direction ?? 'increase',
+        reporters: fields.reporters ?? 'all',
+        status: fields.status ?? 'proposed',
+        confidentiality: fields.confidentiality ?? 'aggregate',
+        reporterStageIds: reporterStages ? reporterStages.map((k) => stageIds.get(k) ?? '') : null,
+        numeratorId: numerator ? (indicatorIds.get(numerator) ?? null) : null,
+        denominatorId: denominator ? (indicatorIds.get(denominator) ?? null) : null,
+      };
+      indicatorIds.set(d.code, row.id);
+      await tx.insert(indicators).values(row);
+      await recordAudit(tx, {
+        chainId,
+        userId,
+        action: 'create',
+        entityType: 'indicator',
+        entityId: row.id,
+        before: null,
+        after: row,
+      });
+    }
+  });
+  const random = seeded(2026);
+  const items = [];
+  const campaignCodes = new Set(DEMO_CAMPAIGN.codes);
+  for (const d of DEMO_INDICATORS) {
+    const indicatorId = indicatorIds.get(d.code) ?? '';
+    for (const serie of d.data ?? []) {
+      for (const [q, period] of DEMO_QUARTERS.entries()) {
+        const last = q === DEMO_QUARTERS.length - 1;
+        if (last && serie.actor && DEMO_LATE.includes(serie.actor) && campaignCodes.has(d.code)) continue;
+        const raw = serie.start + serie.growth * q + (serie.noise ?? 0) * (random() * 2 - 1);
+        const value = d.valueType === 'count' ? Math.max(0, Math.round(raw)) : Math.round(raw * 10) / 10;
+        items.push({
+          indicatorId,
+          actorId: serie.actor ? (actorIds.get(serie.actor) ?? null) : null,
+          period,
+          value,
+        });
+      }
+    }
+  }
+  await upsertObservations(db, chain, userId, items, 'import');
+  for (const period of DEMO_QUARTERS.slice(0, -1))
+    await transition(db, chain, userId, { period }, ['submitted'], 'approved');
+  await db.transaction(async (tx) => {
+    const row = {
+      chainId,
+      id: newId(),
+      name: DEMO_CAMPAIGN.name,
+      period: DEMO_CAMPAIGN.period,
+      indicatorIds: DEMO_CAMPAIGN.codes.map((c) => indicatorIds.get(c) ?? ''),
+      actorIds: DEMO_CAMPAIGN.actors.map((a) => actorIds.get(a) ?? ''),
+      dueDate: DEMO_CAMPAIGN.dueDate,
+      status: 'open' as const,
+    };
+    await tx.insert(campaigns).values(row);
+    await recordAudit(tx, {
+      chainId,
+      userId,
+      action: 'create',
+      entityType: 'campaign',
+      entityId: row.id,
+      before: null,
+      after: row,
+    });
+  });
 }

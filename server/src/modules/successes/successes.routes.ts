@@ -23,6 +23,21 @@ function ctx(request: { chain: ChainContext | null; auth: { user: { id: string }
   return { chain: request.chain, userId: request.auth.user.id };
 }
 
+/**
+ * Drops trailing periods with fewer contributors than the period before: a quarter still being
+ * collected would otherwise read as a fall (successes and alerts wait until its data is in).
+ */
+export function completePeriods<T extends { period: string; n: number }>(points: T[]): T[] {
+  const sorted = [...points].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  while (sorted.length > 1) {
+    const last = sorted[sorted.length - 1];
+    const before = sorted[sorted.length - 2];
+    if (!last || !before || last.n >= before.n) break;
+    sorted.pop();
+  }
+  return sorted;
+}
+
 /** The chain series and the per-actor series of an indicator, as far as the caller may see them. */
 async function seriesFor(db: Db, chain: ChainContext, locale: 'fr' | 'en', indicatorId: string) {
   try {
@@ -67,7 +82,7 @@ export async function listSuccesses(db: Db, chain: ChainContext, locale: 'fr' | 
         direction: indicator.direction,
         target: indicator.target,
       },
-      series: s.whole.items.map((p) => ({ period: p.period, value: p.value, n: p.n })),
+      series: completePeriods(s.whole.items).map((p) => ({ period: p.period, value: p.value, n: p.n })),
       actorSeries,
     });
     for (const d of detected) {
@@ -139,7 +154,7 @@ export async function listAlerts(db: Db, chain: ChainContext, locale: 'fr' | 'en
         min: indicator.min,
         max: indicator.max,
       },
-      series: s.whole.items.map((p) => ({ period: p.period, value: p.value, n: p.n })),
+      series: completePeriods(s.whole.items).map((p) => ({ period: p.period, value: p.value, n: p.n })),
       latestByActor,
     })) {
       alerts.push({
