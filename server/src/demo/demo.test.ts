@@ -43,4 +43,23 @@ it('loads a realistic French chain that every demo account can open with its rol
     `/chains/${chainId}/audit?limit=500`,
   );
   expect(audit.json().items.length).toBeGreaterThan(DEMO_ACTORS.length + DEMO_FLOWS.length);
+
+  // Data collection: eight or more indicators, two years of quarterly data, an open campaign with late respondents.
+  const coordinator = await Client.signIn(t.app, DEMO_USERS[0].email, DEMO_PASSWORD);
+  const indicators = (await coordinator.get(`/chains/${chainId}/indicators?limit=500`)).json().items;
+  expect(indicators.length).toBeGreaterThanOrEqual(8);
+  expect(indicators.some((i: { aggregation: string }) => i.aggregation === 'ratio')).toBe(true);
+  const share = indicators.find((i: { code: string }) => i.code === 'PART_VALLEE');
+  const series = (await coordinator.get(`/chains/${chainId}/indicators/${share.id}/series`)).json().items;
+  expect(series).toHaveLength(8);
+  expect(series[0].value).toBeGreaterThan(40);
+  expect(series[0].value).toBeLessThan(80);
+  const [campaign] = (await coordinator.get(`/chains/${chainId}/campaigns`)).json().items;
+  const completion = (await coordinator.get(`/chains/${chainId}/campaigns/${campaign.id}/completion`)).json();
+  expect(completion.filter((c: { submitted: number }) => c.submitted === 0)).toHaveLength(3);
+  const alerts = (await coordinator.get(`/chains/${chainId}/alerts`)).json().items;
+  expect(new Set(alerts.map((a: { kind: string }) => a.kind))).toEqual(
+    new Set(['off_track', 'outlier', 'missing_data']),
+  );
+  expect((await coordinator.get(`/chains/${chainId}/successes`)).json().items.length).toBeGreaterThan(0);
 });
