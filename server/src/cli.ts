@@ -8,6 +8,8 @@ import { ConfigError, readConfig } from './config';
 import { type Database, DatabaseStartError, openDatabase } from './db/client';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, loadDemo } from './demo/demo';
 import { HttpError } from './http/errors';
+import { scheduleReminders } from './jobs/reminders';
+import { createMailer } from './lib/mail';
 import { createUser } from './modules/auth/auth.service';
 import { failStaleImports } from './modules/imports/imports.service';
 
@@ -100,6 +102,7 @@ async function start(dev: boolean) {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  scheduleReminders(database.db, createMailer(config.smtpUrl), (msg) => app.log.error(msg));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
