@@ -326,3 +326,7 @@ export const Overview = z.object({
   }),
 });
 export type Overview = z.infer<typeof Overview>;
+export type StageUpdate = z.input<typeof StageUpdate>;
+export type IntentUpdate = z.input<typeof IntentUpdate>;
+export type ContactCreate = z.input<typeof ContactCreate>;
+export type ContactUpdate = z.input<typeof ContactUpdate>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, buildChain, type Client, createTestApp, type TestApp } from '../../../test/helpers';
+import { addMember, buildChain, Client, createTestApp, type TestApp } from '../../../test/helpers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -251,6 +251,23 @@ describe('observations', () => {
   });
 });
 
+describe('machine clients', () => {
+  it('push values with an API token, recorded as coming from the API', async () => {
+    const x = await setup();
+    const { token } = (await x.partnerA.post('/me/tokens', { name: 'Logiciel de caisse' })).json();
+    const machine = Client.withToken(t.app, token);
+    const res = await machine.put(`${x.base}/observations`, {
+      items: [{ indicatorId: x.revenue.id, actorId: x.A.id, period: '2025-06', value: 321 }],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items[0]).toMatchObject({ source: 'api', status: 'submitted', value: 321 });
+    const other = await machine.put(`${x.base}/observations`, {
+      items: [{ indicatorId: x.revenue.id, actorId: x.B.id, period: '2025-06', value: 1 }],
+    });
+    expect(other.statusCode).toBe(403);
+  });
+});
+
 describe('series', () => {
   async function fill(x: Awaited<ReturnType<typeof setup>>) {
     const items: Record<string, unknown>[] = [];
@@ -316,6 +333,37 @@ describe('series', () => {
     // Σ local / Σ revenue = 500 / 5110, whereas the mean of per-actor shares would be about 37 %.
     expect(r.items[0].value).toBeCloseTo((500 / 5110) * 100, 6);
     expect(r.items[0].n).toBe(4);
+  });
+
+  it('takes each actor’s latest value in the bucket for stocks, and the extremes for min and max', async () => {
+    const x = await setup();
+    const post = async (body: Record<string, unknown>) =>
+      (
+        await x.coordinator.post(`${x.base}/indicators`, {
+          category: 'context',
+          periodicity: 'month',
+          status: 'adopted',
+          ...body,
+        })
+      ).json();
+    const jobs = await post({ code: 'ETP', name: 'Emplois', aggregation: 'latest' });
+    const low = await post({ code: 'MIN', name: 'Stock minimal', aggregation: 'min' });
+    const high = await post({ code: 'MAX', name: 'Pic', aggregation: 'max' });
+    const items = [];
+    for (const [i, m] of ['2025-01', '2025-02', '2025-03'].entries()) {
+      items.push({ indicatorId: jobs.id, actorId: x.A.id, period: m, value: 3 + i });
+      items.push({ indicatorId: jobs.id, actorId: x.B.id, period: m, value: 10 - i });
+      items.push({ indicatorId: low.id, actorId: x.A.id, period: m, value: 5 + i });
+      items.push({ indicatorId: low.id, actorId: x.B.id, period: m, value: 9 - i });
+      items.push({ indicatorId: high.id, actorId: x.A.id, period: m, value: 5 + i });
+      items.push({ indicatorId: high.id, actorId: x.B.id, period: m, value: 9 - i });
+    }
+    expect((await put(x.coordinator, x.base, items)).statusCode).toBe(200);
+    expect((await series(x.coordinator, x.base, jobs.id, '?periodicity=quarter')).items).toEqual([
+      { period: '2025-Q1', group: 'all', value: 5 + 8, n: 2 },
+    ]);
+    expect((await series(x.coordinator, x.base, low.id, '?periodicity=quarter')).items[0].value).toBe(5);
+    expect((await series(x.coordinator, x.base, high.id, '?periodicity=quarter')).items[0].value).toBe(9);
   });
 
   it('means weigh every observation the same', async () => {
