@@ -209,6 +209,14 @@ describe('observation imports', () => {
     expect(badPeriod.errors).toEqual([
       { row: 3, column: 'actor', message: 'no actor named “Inconnue” in this chain' },
     ]);
+    // Large files are not held to the 5,000-item limit of one API batch.
+    const big = ['indicator,actor,period,value'];
+    for (let year = 1000; big.length <= 6000; year++) {
+      for (const q of [1, 2, 3, 4])
+        for (const name of ['Ferme A', 'Ferme B']) big.push(`T,${name},${year}-Q${q},${year % 50}`);
+    }
+    const bigJob = await wait(await start(big.join('\n')));
+    expect(bigJob).toMatchObject({ status: 'succeeded', imported: big.length - 1, total: big.length - 1 });
     const badPeriod2 = await wait(await start('indicator,actor,period,value\nT,Ferme A,2025-05,1\n'));
     expect(badPeriod2.errors).toEqual([
       { row: 2, column: 'period', message: 'this indicator is collected by quarter' },

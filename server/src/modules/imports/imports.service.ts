@@ -9,12 +9,11 @@ import {
   type ImportKind,
   IntentCreate,
   IntentUpdate,
-  ObservationBatch,
-  type ObservationInput,
+  ObservationInput,
 } from '@tisserand/core';
 import { normalizeResource } from '@tisserand/core/text/normalize';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
 import { actorStages, actors, flows, imports, indicators, intents, stages } from '../../db/schema/index';
 import type { ChainContext } from '../../http/context';
@@ -584,13 +583,13 @@ async function runObservationImport(
   if (errors.length > 0) return finish({ status: 'failed', errors });
   try {
     // Period formats are checked by the batch's contract, everything else by the batch itself.
-    const parsed = ObservationBatch.safeParse({ items });
+    const parsed = z.array(ObservationInput).safeParse(items);
     if (!parsed.success) {
       return finish({
         status: 'failed',
         errors: parsed.error.issues.slice(0, MAX_ERRORS).map((issue) => ({
-          row: lines[Number(issue.path[1])] ?? 0,
-          column: String(issue.path[2] ?? '*'),
+          row: lines[Number(issue.path[0])] ?? 0,
+          column: String(issue.path[1] ?? '*'),
           message: issue.message,
         })),
       });
