@@ -92,9 +92,9 @@ export function gapInput(
       quantity: i.quantity,
       unit: i.unit,
     })),
-    // Goals, indicators and the outside-resources directory join the analysis as their modules land.
+    // Goals and the outside-resources directory join the analysis as their modules land.
     goals: [],
-    indicators: [],
+    indicators: model.indicators,
     resources: [],
   };
 }

@@ -1,10 +1,18 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { actorStages, actors, flows, gapDismissals, intents, stages } from '../../db/schema/index';
+import {
+  actorStages,
+  actors,
+  flows,
+  gapDismissals,
+  indicators,
+  intents,
+  stages,
+} from '../../db/schema/index';
 
 /** Everything the map and the gap analysis need of one chain, in four queries. */
 export async function loadChainModel(db: Db, chainId: string) {
-  const [stageRows, actorRows, linkRows, flowRows, intentRows] = await Promise.all([
+  const [stageRows, actorRows, linkRows, flowRows, intentRows, indicatorRows] = await Promise.all([
     db.select().from(stages).where(eq(stages.chainId, chainId)).orderBy(asc(stages.position), asc(stages.id)),
     db.select().from(actors).where(eq(actors.chainId, chainId)).orderBy(asc(actors.id)),
     db
@@ -13,6 +21,10 @@ export async function loadChainModel(db: Db, chainId: string) {
       .where(eq(actorStages.chainId, chainId)),
     db.select().from(flows).where(eq(flows.chainId, chainId)).orderBy(asc(flows.id)),
     db.select().from(intents).where(eq(intents.chainId, chainId)).orderBy(asc(intents.id)),
+    db
+      .select({ id: indicators.id, status: indicators.status, capitals: indicators.capitals })
+      .from(indicators)
+      .where(eq(indicators.chainId, chainId)),
   ]);
   const stageIds = new Map<string, string[]>();
   for (const l of linkRows) {
@@ -20,7 +32,14 @@ export async function loadChainModel(db: Db, chainId: string) {
     list.push(l.stageId);
     stageIds.set(l.actorId, list);
   }
-  return { stages: stageRows, actors: actorRows, stageIds, flows: flowRows, intents: intentRows };
+  return {
+    stages: stageRows,
+    actors: actorRows,
+    stageIds,
+    flows: flowRows,
+    intents: intentRows,
+    indicators: indicatorRows,
+  };
 }
 export type ChainModel = Awaited<ReturnType<typeof loadChainModel>>;
 

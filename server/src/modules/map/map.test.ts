@@ -143,6 +143,25 @@ describe('gap analysis through the API', () => {
     expect(byType(gaps, 'missing_stage')[0]?.explanation).toContain('Distribution');
   });
 
+  it('counts a capital covered once an adopted indicator measures it', async () => {
+    const x = await telling();
+    const covered = async () =>
+      byType(await gapsOf(x.coordinator, x.base), 'uncovered_capital').map((g) => [g.capital, g.severity]);
+    const ind = (
+      await x.coordinator.post(`${x.base}/indicators`, {
+        code: 'LIENS',
+        name: 'Liens',
+        category: 'impact',
+        capitals: ['social'],
+        status: 'proposed',
+      })
+    ).json();
+    expect(await covered()).toContainEqual(['social', 'low']);
+    await x.coordinator.patch(`${x.base}/indicators/${ind.id}`, { status: 'adopted' }, 1);
+    expect((await covered()).map(([c]) => c)).not.toContain('social');
+    expect(await covered()).toHaveLength(7);
+  });
+
   it('explains gaps in the caller’s language and lets observers read them', async () => {
     const x = await telling();
     const observer = (await addMember(t, x.coordinator, x.chain.id, 'observer')).client;
