@@ -57,6 +57,7 @@ export * from './contracts/common';
 export * from './contracts/data';
 export * from './contracts/imports';
 export * from './contracts/meta';
+export * from './contracts/wealth';
 export {
   analyseGaps,
   GAP_TYPE_ORDER,
@@ -68,3 +69,4 @@ export {
 } from './gaps/analyse';
 export { flowActiveOn, isActiveActor } from './gaps/flows';
 export { keyPart, normalizeResource, slug } from './text/normalize';
+export { capitalBalance, goalProgress, harmsOf, negativeKeys } from './wealth-matrix/wealth';

@@ -31,6 +31,7 @@ import { observationRoutes } from './modules/observations/observations.routes';
 import { stageRoutes } from './modules/stages/stages.routes';
 import { successRoutes } from './modules/successes/successes.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { wealthRoutes } from './modules/wealth/wealth.routes';
 
 export const API_PREFIX = '/api/v1';
 
@@ -65,6 +66,7 @@ const MODULES = [
   campaignRoutes,
   successRoutes,
   notificationRoutes,
+  wealthRoutes,
 ] as const;
 
 /** Builds the Fastify app: used by the server process and by the tests (`app.inject`). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntityBase, IsoDate, LongText, Name, Uuid } from './common';
+import { Success } from './data';
 
 // ---- Stages (maillons) ----
 export const StageCreate = z.strictObject({
@@ -324,6 +325,36 @@ export const Overview = z.object({
     bySeverity: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
     top: z.array(GapItem),
   }),
+  /** Initiatives that harm a capital, ownership or livelihoods with no accepted reason. */
+  harms: z.array(z.object({ initiativeId: Uuid, title: z.string(), harms: z.array(z.string()) })),
+  goals: z.array(
+    z.object({
+      goalId: Uuid,
+      title: z.string(),
+      status: z.string(),
+      targetDate: z.string().nullable(),
+      progress: z.number().nullable(),
+      onTrack: z.boolean().nullable(),
+      commitments: z.number().int(),
+    }),
+  ),
+  /** Adopted goals nobody has committed to. */
+  uncommittedGoals: z.array(Uuid),
+  successes: z.array(Success),
+  campaigns: z.array(
+    z.object({
+      campaignId: Uuid,
+      name: z.string(),
+      period: z.string(),
+      dueDate: z.string(),
+      expected: z.number().int(),
+      submitted: z.number().int(),
+    }),
+  ),
+  /** Dates coming in the next 60 days: campaign due dates and goal target dates. */
+  deadlines: z.array(
+    z.object({ kind: z.enum(['campaign', 'goal']), id: Uuid, title: z.string(), date: z.string() }),
+  ),
 });
 export type Overview = z.infer<typeof Overview>;
 export type StageUpdate = z.input<typeof StageUpdate>;

@@ -4,8 +4,11 @@ import {
   actors,
   campaigns,
   chains,
+  commitments,
   flows,
+  goals,
   indicators,
+  initiatives,
   intents,
   stages,
 } from '../db/schema/index';
@@ -26,6 +29,7 @@ import {
   DEMO_USERS,
 } from './demo-data';
 import { DEMO_CAMPAIGN, DEMO_INDICATORS, DEMO_LATE, DEMO_QUARTERS, seeded } from './demo-indicators';
+import { DEMO_COMMITMENTS, DEMO_GOALS, DEMO_INITIATIVES } from './demo-wealth';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -109,7 +113,8 @@ export async function loadDemo(db: Db): Promise<string> {
     }
   });
 
-  await loadIndicatorsAndData(db, coordinator.id, chainId, stageIds, actorIds);
+  const indicatorIds = await loadIndicatorsAndData(db, coordinator.id, chainId, stageIds, actorIds);
+  await loadWealth(db, coordinator.id, chainId, actorIds, indicatorIds);
 
   const partners: [string, string][] = [
     ['miller', 'moulin'],
@@ -221,5 +226,53 @@ async function loadIndicatorsAndData(
       before: null,
       after: row,
     });
+  });
+  return indicatorIds;
+}
+
+/** Goals on several capitals, commitments, and two initiatives: one harm accepted, one open. */
+async function loadWealth(
+  db: Db,
+  userId: string,
+  chainId: string,
+  actorIds: Map<string, string>,
+  indicatorIds: Map<string, string>,
+) {
+  const goalIds = new Map<string, string>();
+  await db.transaction(async (tx) => {
+    const audit = (entityType: string, entityId: string, after: Record<string, unknown>) =>
+      recordAudit(tx, { chainId, userId, action: 'create', entityType, entityId, before: null, after });
+    for (const g of DEMO_GOALS) {
+      const { key, indicator, ...fields } = g;
+      const row = { chainId, id: newId(), ...fields, indicatorId: indicatorIds.get(indicator) ?? null };
+      goalIds.set(key, row.id);
+      await tx.insert(goals).values(row);
+      await audit('goal', row.id, row);
+    }
+    for (const c of DEMO_COMMITMENTS) {
+      const { goal, actor, ...fields } = c;
+      const row = {
+        chainId,
+        id: newId(),
+        ...fields,
+        goalId: goalIds.get(goal) ?? '',
+        actorId: actorIds.get(actor) ?? '',
+      };
+      await tx.insert(commitments).values(row);
+      await audit('commitment', row.id, row);
+    }
+    for (const i of DEMO_INITIATIVES) {
+      const { lead, actors: actorKeys, goals: goalKeys, ...fields } = i;
+      const row = {
+        chainId,
+        id: newId(),
+        ...fields,
+        leadActorId: actorIds.get(lead) ?? null,
+        actorIds: actorKeys.map((k) => actorIds.get(k) ?? ''),
+        goalIds: goalKeys.map((k) => goalIds.get(k) ?? ''),
+      };
+      await tx.insert(initiatives).values(row);
+      await audit('initiative', row.id, row);
+    }
   });
 }

@@ -93,7 +93,7 @@ export function gapInput(
       unit: i.unit,
     })),
     // Goals and the outside-resources directory join the analysis as their modules land.
-    goals: [],
+    goals: model.goals,
     indicators: model.indicators,
     resources: [],
   };

@@ -5,6 +5,7 @@ import {
   actors,
   flows,
   gapDismissals,
+  goals,
   indicators,
   intents,
   stages,
@@ -12,7 +13,7 @@ import {
 
 /** Everything the map and the gap analysis need of one chain, in four queries. */
 export async function loadChainModel(db: Db, chainId: string) {
-  const [stageRows, actorRows, linkRows, flowRows, intentRows, indicatorRows] = await Promise.all([
+  const [stageRows, actorRows, linkRows, flowRows, intentRows, indicatorRows, goalRows] = await Promise.all([
     db.select().from(stages).where(eq(stages.chainId, chainId)).orderBy(asc(stages.position), asc(stages.id)),
     db.select().from(actors).where(eq(actors.chainId, chainId)).orderBy(asc(actors.id)),
     db
@@ -25,6 +26,10 @@ export async function loadChainModel(db: Db, chainId: string) {
       .select({ id: indicators.id, status: indicators.status, capitals: indicators.capitals })
       .from(indicators)
       .where(eq(indicators.chainId, chainId)),
+    db
+      .select({ id: goals.id, status: goals.status, capitals: goals.capitals })
+      .from(goals)
+      .where(eq(goals.chainId, chainId)),
   ]);
   const stageIds = new Map<string, string[]>();
   for (const l of linkRows) {
@@ -39,6 +44,7 @@ export async function loadChainModel(db: Db, chainId: string) {
     flows: flowRows,
     intents: intentRows,
     indicators: indicatorRows,
+    goals: goalRows,
   };
 }
 export type ChainModel = Awaited<ReturnType<typeof loadChainModel>>;

@@ -16,7 +16,7 @@ import type { App, Deps } from '../../http/types';
 import { dismissGap, listGaps, restoreGap } from './gaps.service';
 import { loadChainModel } from './map.repository';
 import { mapAt, todayIso } from './map.service';
-import { buildOverview } from './overview.service';
+import { buildOverview, overviewExtras } from './overview.service';
 
 const ALL = ['coordinator', 'partner', 'observer'] as const;
 
@@ -108,7 +108,11 @@ export function mapRoutes(app: App, { db }: Deps) {
       const { chain } = ctx(request);
       const model = await loadChainModel(db, chain.id);
       const gaps = await listGaps(db, chain, request.locale, { includeDismissed: true });
-      return buildOverview(model, gaps, todayIso());
+      const today = todayIso();
+      return {
+        ...buildOverview(model, gaps, today),
+        ...(await overviewExtras(db, chain, request.locale, today)),
+      };
     },
   });
 }

@@ -1,11 +1,27 @@
-import { ACTOR_ROLES, ACTOR_STATUSES, FLOW_TYPES, type GapItem, type Overview } from '@tisserand/core';
+import {
+  ACTOR_ROLES,
+  ACTOR_STATUSES,
+  FLOW_TYPES,
+  type GapItem,
+  harmsOf,
+  type Overview,
+} from '@tisserand/core';
 import { flowActiveOn, isActiveActor } from '@tisserand/core/gaps/flows';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { campaigns, commitments, goals, initiatives } from '../../db/schema/index';
+import type { ChainContext } from '../../http/context';
+import { campaignCompletion } from '../campaigns/campaigns.routes';
+import { listSuccesses } from '../successes/successes.routes';
+import { progressOf } from '../wealth/wealth.routes';
 import type { ChainModel } from './map.repository';
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
 /** The chain overview: counts by stage, role, status and flow type, and the open gaps. */
-export function buildOverview(model: ChainModel, gaps: GapItem[], today: string): Overview {
+type Counts = Pick<Overview, 'counts' | 'byStage' | 'byRole' | 'byStatus' | 'flowsByType' | 'gaps'>;
+
+export function buildOverview(model: ChainModel, gaps: GapItem[], today: string): Counts {
   const byStage = model.stages.map((s) => ({
     stageId: s.id,
     name: s.name,
@@ -57,5 +73,79 @@ export function buildOverview(model: ChainModel, gaps: GapItem[], today: string)
     byStatus,
     flowsByType,
     gaps: { open: open.length, dismissed: gaps.length - open.length, bySeverity, top },
+  };
+}
+
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The overview's other slots: harms, goal progress, uncommitted goals, successes, campaigns, deadlines. */
+export async function overviewExtras(db: Db, chain: ChainContext, locale: 'fr' | 'en', today: string) {
+  const [initiativeRows, goalRows, commitmentRows, campaignRows, successes] = await Promise.all([
+    db.select().from(initiatives).where(eq(initiatives.chainId, chain.id)),
+    db.select().from(goals).where(eq(goals.chainId, chain.id)),
+    db
+      .select({ goalId: commitments.goalId, status: commitments.status })
+      .from(commitments)
+      .where(eq(commitments.chainId, chain.id)),
+    db
+      .select()
+      .from(campaigns)
+      .where(and(eq(campaigns.chainId, chain.id), eq(campaigns.status, 'open'))),
+    listSuccesses(db, chain, locale),
+  ]);
+  const harms = initiativeRows
+    .filter((i) => i.status !== 'stopped')
+    .map((i) => ({ initiativeId: i.id, title: i.title, harms: harmsOf(i) }))
+    .filter((h) => h.harms.length > 0);
+  const live = commitmentRows.filter((c) => c.status !== 'lapsed');
+  const goalItems = [];
+  for (const g of goalRows.filter((x) => x.status === 'adopted' || x.status === 'achieved')) {
+    const p = await progressOf(db, chain, locale, g);
+    goalItems.push({
+      goalId: g.id,
+      title: g.title,
+      status: g.status,
+      targetDate: g.targetDate,
+      progress: p.progress,
+      onTrack: p.onTrack,
+      commitments: live.filter((c) => c.goalId === g.id).length,
+    });
+  }
+  const uncommittedGoals = goalRows
+    .filter((g) => g.status === 'adopted' && !live.some((c) => c.goalId === g.id))
+    .map((g) => g.id);
+  const campaignItems = [];
+  for (const c of campaignRows) {
+    const completion = await campaignCompletion(db, chain.id, c);
+    const mine =
+      chain.role === 'partner' ? completion.filter((x) => x.actorId === chain.actorId) : completion;
+    campaignItems.push({
+      campaignId: c.id,
+      name: c.name,
+      period: c.period,
+      dueDate: c.dueDate,
+      expected: mine.reduce((a, x) => a + x.expected, 0),
+      submitted: mine.reduce((a, x) => a + Math.min(x.submitted, x.expected), 0),
+    });
+  }
+  const horizon = addDays(today, 60);
+  const deadlines = [
+    ...campaignRows
+      .filter((c) => c.dueDate >= today && c.dueDate <= horizon)
+      .map((c) => ({ kind: 'campaign' as const, id: c.id, title: c.name, date: c.dueDate })),
+    ...goalRows
+      .filter(
+        (g) => g.status === 'adopted' && g.targetDate && g.targetDate >= today && g.targetDate <= horizon,
+      )
+      .map((g) => ({ kind: 'goal' as const, id: g.id, title: g.title, date: g.targetDate ?? '' })),
+  ].sort((a, b) => (a.date < b.date ? -1 : 1));
+  return {
+    harms,
+    goals: goalItems,
+    uncommittedGoals,
+    successes: successes.slice(0, 5),
+    campaigns: campaignItems,
+    deadlines,
   };
 }
