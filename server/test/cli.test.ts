@@ -60,7 +60,7 @@ describe.runIf(TEST_DB === 'pglite')('tisserand command', () => {
     try {
       await new Promise<void>((resolve, reject) => {
         let out = '';
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
         server.stdout?.on('data', (d: Buffer) => {
           out += d.toString();
           if (out.includes('is ready at')) {
@@ -77,7 +77,7 @@ describe.runIf(TEST_DB === 'pglite')('tisserand command', () => {
       await new Promise((r) => server.once('exit', r));
     }
     expect(run(['migrate'], env).code).toBe(0);
-  });
+  }, 120_000);
 
   it('stops at start when DATABASE_URL is wrong, without falling back to PGlite', () => {
     const res = run(['migrate'], { DATA_DIR: dir, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
