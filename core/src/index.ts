@@ -50,12 +50,21 @@ export {
   type SuccessKind,
 } from './aggregation/successes';
 export * from './capitals/frameworks';
+export {
+  currentPositions,
+  type Outcome,
+  type Position,
+  type PositionRecord,
+  positionSpread,
+  proposalOutcome,
+} from './consensus/outcome';
 export * from './contracts/audit';
 export * from './contracts/auth';
 export * from './contracts/chains';
 export * from './contracts/common';
 export * from './contracts/data';
 export * from './contracts/imports';
+export * from './contracts/mediation';
 export * from './contracts/meta';
 export * from './contracts/wealth';
 export {

@@ -26,6 +26,7 @@ import { importRoutes } from './modules/imports/imports.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
 import { intentRoutes } from './modules/intents/intents.routes';
 import { mapRoutes } from './modules/map/map.routes';
+import { mediationRoutes } from './modules/mediation/mediation.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { observationRoutes } from './modules/observations/observations.routes';
 import { stageRoutes } from './modules/stages/stages.routes';
@@ -67,6 +68,7 @@ const MODULES = [
   successRoutes,
   notificationRoutes,
   wealthRoutes,
+  mediationRoutes,
 ] as const;
 
 /** Builds the Fastify app: used by the server process and by the tests (`app.inject`). */

@@ -12,6 +12,7 @@ import { scheduleReminders } from './jobs/reminders';
 import { createMailer } from './lib/mail';
 import { createUser } from './modules/auth/auth.service';
 import { failStaleImports } from './modules/imports/imports.service';
+import { scheduleProposalClosing } from './modules/mediation/proposals.service';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WEB = join(ROOT, 'web');
@@ -103,6 +104,7 @@ async function start(dev: boolean) {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   scheduleReminders(database.db, createMailer(config.smtpUrl), (msg) => app.log.error(msg));
+  scheduleProposalClosing(database.db, (msg) => app.log.error(msg));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl.replace(/:\d+$/, `:${port}`);

@@ -56,7 +56,11 @@ export interface CollectionSpec<
   readRoles: readonly MemberRole[];
   writeRoles: readonly MemberRole[];
   /** Extra conditions from the list query or the path params (e.g. `actorId`). */
-  filters?: (query: Record<string, unknown>, params: Record<string, string>) => (SQL | undefined)[];
+  filters?: (
+    query: Record<string, unknown>,
+    params: Record<string, string>,
+    chain: ChainContext,
+  ) => (SQL | undefined)[];
   /** Can the caller see this row (e.g. contacts of its own actor only)? Throws 403/404 otherwise. */
   canRead?: (chain: ChainContext, params: Record<string, string>) => void;
   /** Can the caller write this row? `before` is null on create; `after` is the merged values. */
@@ -136,8 +140,8 @@ export function registerCollection<
     return rows.map((r) => spec.toApi(r, extras?.get(r.id)));
   }
 
-  async function getRow(conn: Db | Tx, chainId: string, id: string, params: Record<string, string>) {
-    const conditions = [eq(t.chainId, chainId), eq(t.id, id), ...(spec.filters?.({}, params) ?? [])];
+  async function getRow(conn: Db | Tx, chain: ChainContext, id: string, params: Record<string, string>) {
+    const conditions = [eq(t.chainId, chain.id), eq(t.id, id), ...(spec.filters?.({}, params, chain) ?? [])];
     const rows = (await conn
       .select()
       .from(t as PgTable)
@@ -174,7 +178,7 @@ export function registerCollection<
           and(
             eq(t.chainId, chain.id),
             after ? gt(t.id, after) : undefined,
-            ...(spec.filters?.(query, params) ?? []),
+            ...(spec.filters?.(query, params, chain) ?? []),
           ),
         )
         .orderBy(asc(t.id))
@@ -240,7 +244,7 @@ export function registerCollection<
       const { chain } = chainOf(request);
       const params = request.params as Record<string, string>;
       spec.canRead?.(chain, params);
-      const row = await getRow(db, chain.id, params.id ?? '', params);
+      const row = await getRow(db, chain, params.id ?? '', params);
       if (!row) throw notFound();
       const [out] = await withExtras(db, chain.id, [row]);
       setEtag(reply, row);
@@ -255,7 +259,7 @@ export function registerCollection<
     input: Record<string, unknown>,
     params: Record<string, string>,
   ) {
-    const before = await getRow(ctx.tx, ctx.chain.id, id, params);
+    const before = await getRow(ctx.tx, ctx.chain, id, params);
     if (!before) throw notFound();
     const [beforeOut] = await withExtras(ctx.tx, ctx.chain.id, [before]);
     const values = spec.toValues(input, params);
@@ -313,7 +317,7 @@ export function registerCollection<
   });
 
   async function remove(ctx: WriteContext, id: string, version: number, params: Record<string, string>) {
-    const before = await getRow(ctx.tx, ctx.chain.id, id, params);
+    const before = await getRow(ctx.tx, ctx.chain, id, params);
     if (!before) throw notFound();
     spec.canWrite?.(ctx.chain, before, before, 'delete');
     const [beforeOut] = await withExtras(ctx.tx, ctx.chain.id, [before]);

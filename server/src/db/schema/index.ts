@@ -9,4 +9,5 @@ export const GLOBAL_TABLES = ['users', 'sessions', 'api_tokens', 'rate_limits'] 
 /** The tenant root, distributed by its own `id`. */
 export const TENANT_ROOT = 'chains';
 export * from './data';
+export * from './mediation';
 export * from './wealth';
