@@ -306,28 +306,24 @@ export function mediationRoutes(app: App, deps: Deps) {
           .limit(1)
       )[0];
       if (!latest) {
-        await tx
-          .insert(agreementVersions)
-          .values({
-            chainId: chain.id,
-            agreementId: id,
-            termsVersion: 1,
-            terms: current.terms,
-            createdBy: userId,
-          });
+        await tx.insert(agreementVersions).values({
+          chainId: chain.id,
+          agreementId: id,
+          termsVersion: 1,
+          terms: current.terms,
+          createdBy: userId,
+        });
         return;
       }
       if (input.terms !== undefined && latest.terms !== current.terms) {
         const next = latest.termsVersion + 1;
-        await tx
-          .insert(agreementVersions)
-          .values({
-            chainId: chain.id,
-            agreementId: id,
-            termsVersion: next,
-            terms: current.terms,
-            createdBy: userId,
-          });
+        await tx.insert(agreementVersions).values({
+          chainId: chain.id,
+          agreementId: id,
+          termsVersion: next,
+          terms: current.terms,
+          createdBy: userId,
+        });
         await tx
           .update(agreements)
           .set({ termsVersion: next, status: 'negotiation' })

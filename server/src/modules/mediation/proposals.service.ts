@@ -120,7 +120,7 @@ export async function closeProposal(
         .where(and(eq(proposals.chainId, chainId), eq(proposals.id, id)))
         .limit(1)
     )[0];
-    if (!row || row.status !== 'open') return null;
+    if (row?.status !== 'open') return null;
     const positions = await positionsOf(tx, chainId, [id]);
     const outcome = proposalOutcome(positions.map(toRecord), row.participantActorIds, row.quorum);
     const closed = await tx
