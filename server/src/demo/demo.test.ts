@@ -62,4 +62,25 @@ it('loads a realistic French chain that every demo account can open with its rol
     new Set(['off_track', 'outlier', 'missing_data']),
   );
   expect((await coordinator.get(`/chains/${chainId}/successes`)).json().items.length).toBeGreaterThan(0);
+
+  // Mediation and innovation: a closed proposal that adopted a goal, an open one, a signed agreement in
+  // two versions, a resolved conflict, ideas at every stage, a serendipity entry that became an idea.
+  const proposals = (await coordinator.get(`/chains/${chainId}/proposals`)).json().items;
+  const closed = proposals.find((p: { status: string }) => p.status === 'closed');
+  expect(closed).toMatchObject({ outcome: 'consensus', subject: { type: 'goal' } });
+  expect((await coordinator.get(`/chains/${chainId}/goals/${closed.subject.id}`)).json().status).toBe(
+    'adopted',
+  );
+  expect(proposals.filter((p: { status: string }) => p.status === 'open')).toHaveLength(1);
+  const agreements = (await coordinator.get(`/chains/${chainId}/agreements`)).json().items;
+  const signed = agreements.find((g: { status: string }) => g.status === 'signed');
+  expect(
+    (await coordinator.get(`/chains/${chainId}/agreements/${signed.id}/versions`)).json().items,
+  ).toHaveLength(2);
+  expect((await coordinator.get(`/chains/${chainId}/conflicts`)).json().items[0].status).toBe('resolved');
+  const ideas = (await coordinator.get(`/chains/${chainId}/ideas`)).json().items;
+  expect(new Set(ideas.map((i: { status: string }) => i.status))).toEqual(
+    new Set(['idea', 'testing', 'adopted', 'abandoned']),
+  );
+  expect(ideas.some((i: { serendipityId: string | null }) => i.serendipityId)).toBe(true);
 });

@@ -29,6 +29,7 @@ import {
   DEMO_USERS,
 } from './demo-data';
 import { DEMO_CAMPAIGN, DEMO_INDICATORS, DEMO_LATE, DEMO_QUARTERS, seeded } from './demo-indicators';
+import { loadMediation } from './demo-mediation';
 import { DEMO_COMMITMENTS, DEMO_GOALS, DEMO_INITIATIVES } from './demo-wealth';
 
 export { DEMO_PASSWORD, DEMO_USERS };
@@ -115,6 +116,7 @@ export async function loadDemo(db: Db): Promise<string> {
 
   const indicatorIds = await loadIndicatorsAndData(db, coordinator.id, chainId, stageIds, actorIds);
   await loadWealth(db, coordinator.id, chainId, actorIds, indicatorIds);
+  await loadMediation(db, coordinator.id, chainId, actorIds);
 
   const partners: [string, string][] = [
     ['miller', 'moulin'],
