@@ -501,6 +501,7 @@ function missingColumns(kind: ImportKind, headers: string[]): ImportError[] {
  * Observations: references resolved (indicator by code or id, actor by name or id; no actor is a
  * chain-level value), then the same atomic batch as `PUT …/observations` checks and writes them.
  */
+const T0 = 0;
 async function runObservationImport(
   db: Db,
   chain: ChainContext,
@@ -594,8 +595,8 @@ async function runObservationImport(
         })),
       });
     }
-    const written = await upsertObservations(db, chain, userId, items, 'import', { dryRun });
-    return finish({ status: 'succeeded', imported: dryRun ? 0 : written.length });
+    await upsertObservations(db, chain, userId, items, 'import', { dryRun, bulk: true });
+    return finish({ status: 'succeeded', imported: dryRun ? 0 : items.length });
   } catch (err) {
     if (err instanceof HttpError && err.errors) {
       return finish({

@@ -65,7 +65,7 @@ export async function upsertObservations(
   userId: string,
   items: ObservationInput[],
   source: 'form' | 'import' | 'api',
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; bulk?: boolean } = {},
 ): Promise<Observation[]> {
   return db.transaction(async (tx) => {
     const indicatorIds = [...new Set(items.map((i) => i.indicatorId))];
@@ -170,6 +170,10 @@ export async function upsertObservations(
         submittedAt: status === 'submitted' ? now : null,
       };
     });
+    if (options.bulk) {
+      await bulkWrite(tx, chain.id, userId, source, rows);
+      return [];
+    }
     const written: ObservationRow[] = [];
     for (let i = 0; i < rows.length; i += 1000) {
       written.push(
@@ -287,4 +291,61 @@ export async function transition(
     );
     return rows.length;
   });
+}
+
+type StagedRow = {
+  id: string;
+  indicatorId: string;
+  actorId: string | null;
+  period: string;
+  periodStart: string;
+  value: number;
+  note: string | null;
+  status: string;
+  submittedAt: Date | null;
+};
+
+/**
+ * Large batches (imports): rows go to a temporary table in big multi-row inserts, then one
+ * INSERT … SELECT writes their audit entries (with the values they replace) and one upsert writes
+ * them, so the database does the work in a few statements instead of one per row.
+ */
+async function bulkWrite(tx: Tx, chainId: string, userId: string, source: string, rows: StagedRow[]) {
+  await tx.execute(sql`create temp table obs_stage (
+    id uuid, audit_id uuid, indicator_id uuid, actor_id uuid, period text, period_start date,
+    value float8, note text, status text, submitted_at timestamptz) on commit drop`);
+  // One array per column: a handful of parameters however many rows (unnest zips them back).
+  for (let i = 0; i < rows.length; i += 50_000) {
+    const chunk = rows.slice(i, i + 50_000);
+    const col = <T>(f: (r: StagedRow) => T) => chunk.map(f);
+    await tx.execute(sql`insert into obs_stage
+      select * from unnest(
+        ${col((r) => r.id)}::uuid[], ${col(() => newId())}::uuid[], ${col((r) => r.indicatorId)}::uuid[],
+        ${col((r) => r.actorId)}::uuid[], ${col((r) => r.period)}::text[], ${col((r) => r.periodStart)}::date[],
+        ${col((r) => r.value)}::float8[], ${col((r) => r.note)}::text[], ${col((r) => r.status)}::text[],
+        ${col((r) => (r.submittedAt ? r.submittedAt.toISOString() : null))}::timestamptz[])`);
+  }
+  await tx.execute(sql`insert into audit_log (chain_id, id, user_id, action, entity_type, entity_id, changes)
+    select ${chainId}::uuid, s.audit_id, ${userId}::uuid,
+      case when o.id is null then 'create' else 'update' end, 'observation', coalesce(o.id, s.id),
+      case when o.id is null then jsonb_build_object(
+          'indicatorId', jsonb_build_object('before', null, 'after', s.indicator_id),
+          'actorId', jsonb_build_object('before', null, 'after', s.actor_id),
+          'period', jsonb_build_object('before', null, 'after', s.period),
+          'value', jsonb_build_object('before', null, 'after', s.value),
+          'status', jsonb_build_object('before', null, 'after', s.status))
+        else jsonb_build_object(
+          'value', jsonb_build_object('before', o.value, 'after', s.value),
+          'status', jsonb_build_object('before', o.status, 'after', s.status)) end
+    from obs_stage s
+    left join observations o on o.chain_id = ${chainId}::uuid and o.indicator_id = s.indicator_id
+      and o.actor_id is not distinct from s.actor_id and o.period = s.period`);
+  await tx.execute(sql`insert into observations
+      (chain_id, id, indicator_id, actor_id, period, period_start, value, note, status, source, submitted_at)
+    select ${chainId}::uuid, id, indicator_id, actor_id, period, period_start, value, note, status, ${source}, submitted_at
+    from obs_stage
+    on conflict (chain_id, indicator_id, actor_id, period) do update set
+      value = excluded.value, note = excluded.note, status = excluded.status, source = excluded.source,
+      reject_reason = null, submitted_at = excluded.submitted_at,
+      version = observations.version + 1, updated_at = now()`);
 }
