@@ -190,6 +190,7 @@ describe('observation imports', () => {
       'T,,2025-Q1,3',
     ].join('\n');
     const job = await wait(await start(good));
+    expect(job.errors).toEqual([]);
     expect(job).toMatchObject({ status: 'succeeded', imported: 4 });
     const values = (await x.coordinator.get(`${x.base}/observations?indicatorId=${x.tonnes.id}`)).json()
       .items;

@@ -501,7 +501,6 @@ function missingColumns(kind: ImportKind, headers: string[]): ImportError[] {
  * Observations: references resolved (indicator by code or id, actor by name or id; no actor is a
  * chain-level value), then the same atomic batch as `PUT …/observations` checks and writes them.
  */
-const T0 = 0;
 async function runObservationImport(
   db: Db,
   chain: ChainContext,

@@ -317,7 +317,8 @@ async function bulkWrite(tx: Tx, chainId: string, userId: string, source: string
   // One array per column: a handful of parameters however many rows (unnest zips them back).
   for (let i = 0; i < rows.length; i += 50_000) {
     const chunk = rows.slice(i, i + 50_000);
-    const col = <T>(f: (r: StagedRow) => T) => chunk.map(f);
+    // sql.param keeps an array as one parameter (a bare array would be spread into a list).
+    const col = <T>(f: (r: StagedRow) => T) => sql.param(chunk.map(f));
     await tx.execute(sql`insert into obs_stage
       select * from unnest(
         ${col((r) => r.id)}::uuid[], ${col(() => newId())}::uuid[], ${col((r) => r.indicatorId)}::uuid[],
