@@ -277,6 +277,8 @@ export const Alert = z.object({
   id: z.string(),
   kind: z.enum(['off_track', 'missing_data', 'outlier']),
   indicatorId: Uuid.optional(),
+  /** For missing data: the campaign that expects it. */
+  campaignId: Uuid.optional(),
   actorId: Uuid.optional(),
   period: z.string().optional(),
   message: z.string(),

@@ -89,6 +89,7 @@ describe('campaigns', () => {
     const missing = alerts.filter((al: { kind: string }) => al.kind === 'missing_data');
     expect(missing.map((al: { actorId: string }) => al.actorId).sort()).toEqual([a.id, b.id, c.id].sort());
     expect(missing.find((al: { actorId: string }) => al.actorId === c.id).message).toContain('Ferme C');
+    expect(missing[0].campaignId).toBe(campaign.id);
     expect((await x.partner.get(`${x.base}/alerts`)).statusCode).toBe(403);
   });
 });

@@ -179,6 +179,7 @@ export async function listAlerts(db: Db, chain: ChainContext, locale: 'fr' | 'en
       alerts.push({
         id: `missing_data:${campaign.id}:${c.actorId}`,
         kind: 'missing_data',
+        campaignId: campaign.id,
         actorId: c.actorId,
         period: campaign.period,
         message:
