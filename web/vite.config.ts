@@ -31,6 +31,10 @@ export default defineConfig({
               test: /node_modules[\\/](@mantine|@floating-ui|react-number-format|react-remove-scroll)/,
               priority: 2,
             },
+            // The map pages' libraries stay out of `vendor` so that the first load does not fetch them.
+            { name: 'sigma', test: /node_modules[\\/](sigma|graphology|graphology-utils)[\\/]/, priority: 4 },
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/, priority: 4 },
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
             { name: 'vendor', test: /node_modules/, priority: 1 },
           ],
         },

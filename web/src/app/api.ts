@@ -53,6 +53,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not tell the session about a 401 (sign-in and session probes answer 401 by design). */
   quietUnauthorized?: boolean;
+  /** A raw body (a file) sent as is with its content type, instead of a JSON `body`. */
+  raw?: { body: Blob; contentType: string };
 }
 
 function urlOf(path: string, query: RequestOptions['query']): string {
@@ -91,6 +93,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     'Accept-Language': i18n.language || 'fr',
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
 
@@ -100,7 +103,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw
+        ? options.raw.body
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -128,4 +135,11 @@ export const api = {
   patch: <T>(path: string, body: unknown, version?: number) =>
     apiRequest<T>(path, { method: 'PATCH', body, version }),
   delete: (path: string, version?: number) => apiRequest<void>(path, { method: 'DELETE', version }),
+  /** POSTs a file as the raw body (imports), with its content type. */
+  upload: <T>(
+    path: string,
+    file: Blob,
+    contentType: string,
+    options?: Omit<RequestOptions, 'method' | 'body' | 'raw'>,
+  ) => apiRequest<T>(path, { ...options, method: 'POST', raw: { body: file, contentType } }),
 };

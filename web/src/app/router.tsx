@@ -2,14 +2,34 @@ import { Button, Center, Container, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, Outlet, useLocation, useRouteError } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage';
+import { ActorProfilePage } from '../features/actors/ActorProfilePage';
+import { ActorsPage } from '../features/actors/ActorsPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { CampaignPage } from '../features/campaigns/CampaignPage';
+import { CampaignsPage } from '../features/campaigns/CampaignsPage';
 import { CapitalsPage } from '../features/capitals/CapitalsPage';
 import { ChainHomePage } from '../features/chains/ChainHomePage';
 import { ChainLayout } from '../features/chains/ChainLayout';
 import { ChainSettingsPage } from '../features/chains/ChainSettingsPage';
 import { ChainsPage } from '../features/chains/ChainsPage';
+import { ConflictPage } from '../features/conflicts/ConflictPage';
+import { ConflictsPage } from '../features/conflicts/ConflictsPage';
+import { FlowsPage } from '../features/flows/FlowsPage';
+import { GapsPage } from '../features/gaps/GapsPage';
+import { GoalsPage } from '../features/goals/GoalsPage';
+import { ImportPage } from '../features/imports/ImportPage';
+import { InitiativePage } from '../features/initiatives/InitiativePage';
+import { InitiativesPage } from '../features/initiatives/InitiativesPage';
+import { InnovationPage } from '../features/innovation/InnovationPage';
+import { SerendipityPage } from '../features/innovation/SerendipityPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { ProposalPage } from '../features/proposals/ProposalPage';
+import { ProposalsPage } from '../features/proposals/ProposalsPage';
+import { StagesPage } from '../features/stages/StagesPage';
+import { AlertsPage } from '../features/successes/AlertsPage';
+import { SuccessesPage } from '../features/successes/SuccessesPage';
 import { Shell } from './Shell';
 import { useSession } from './session';
 import { ErrorAlert, PageLoader } from './ui';
@@ -90,6 +110,84 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <ChainHomePage /> },
               { path: 'capitals', element: <CapitalsPage /> },
+              { path: 'goals', element: <GoalsPage /> },
+              // The goal page draws its indicator with ECharts: loaded on first visit only.
+              {
+                path: 'goals/:goalId',
+                lazy: () => import('../features/goals/GoalPage').then((m) => ({ Component: m.GoalPage })),
+                hydrateFallbackElement: <PageLoader />,
+              },
+              { path: 'initiatives', element: <InitiativesPage /> },
+              { path: 'initiatives/:initiativeId', element: <InitiativePage /> },
+              // The map feature pages pull sigma, MapLibre and ECharts: loaded on first visit only.
+              {
+                path: 'map',
+                lazy: () =>
+                  import('../features/map/ChainMapPage').then((m) => ({ Component: m.ChainMapPage })),
+                hydrateFallbackElement: <PageLoader />,
+              },
+              {
+                path: 'geography',
+                lazy: () =>
+                  import('../features/map/GeographyPage').then((m) => ({ Component: m.GeographyPage })),
+                hydrateFallbackElement: <PageLoader />,
+              },
+              {
+                path: 'sankey',
+                lazy: () => import('../features/map/SankeyPage').then((m) => ({ Component: m.SankeyPage })),
+                hydrateFallbackElement: <PageLoader />,
+              },
+              { path: 'overview', element: <OverviewPage /> },
+              { path: 'actors', element: <ActorsPage /> },
+              { path: 'actors/:actorId', element: <ActorProfilePage /> },
+              { path: 'stages', element: <StagesPage /> },
+              { path: 'flows', element: <FlowsPage /> },
+              { path: 'gaps', element: <GapsPage /> },
+              { path: 'import', element: <ImportPage /> },
+              // The indicator pages draw ECharts charts: loaded on first visit only.
+              {
+                path: 'indicators',
+                lazy: () =>
+                  import('../features/indicators/IndicatorsPage').then((m) => ({
+                    Component: m.IndicatorsPage,
+                  })),
+                hydrateFallbackElement: <PageLoader />,
+              },
+              {
+                path: 'indicators/:indicatorId',
+                lazy: () =>
+                  import('../features/indicators/IndicatorDashboardPage').then((m) => ({
+                    Component: m.IndicatorDashboardPage,
+                  })),
+                hydrateFallbackElement: <PageLoader />,
+              },
+              { path: 'campaigns', element: <CampaignsPage /> },
+              { path: 'campaigns/:campaignId', element: <CampaignPage /> },
+              { path: 'successes', element: <SuccessesPage /> },
+              { path: 'alerts', element: <AlertsPage /> },
+              { path: 'proposals', element: <ProposalsPage /> },
+              { path: 'proposals/:proposalId', element: <ProposalPage /> },
+              // The agreement pages render Markdown and diff versions: loaded on first visit only.
+              {
+                path: 'agreements',
+                lazy: () =>
+                  import('../features/agreements/AgreementsPage').then((m) => ({
+                    Component: m.AgreementsPage,
+                  })),
+                hydrateFallbackElement: <PageLoader />,
+              },
+              {
+                path: 'agreements/:agreementId',
+                lazy: () =>
+                  import('../features/agreements/AgreementPage').then((m) => ({
+                    Component: m.AgreementPage,
+                  })),
+                hydrateFallbackElement: <PageLoader />,
+              },
+              { path: 'conflicts', element: <ConflictsPage /> },
+              { path: 'conflicts/:conflictId', element: <ConflictPage /> },
+              { path: 'innovation', element: <InnovationPage /> },
+              { path: 'serendipity', element: <SerendipityPage /> },
               { path: 'members', element: <MembersPage /> },
               { path: 'settings', element: <ChainSettingsPage /> },
             ],

@@ -37,7 +37,12 @@ export async function loadPartials(
   chainId: string,
   indicatorId: string,
   periodicity: 'month' | 'quarter' | 'year',
-  range: { from?: string | undefined; to?: string | undefined; actorId?: string | undefined },
+  range: {
+    from?: string | undefined;
+    to?: string | undefined;
+    actorId?: string | undefined;
+    latest?: boolean;
+  },
 ): Promise<ObservationPartial[]> {
   const rows = await queryRows<{
     actor_id: string | null;
@@ -51,7 +56,7 @@ export async function loadPartials(
     db,
     sql`select actor_id, ${bucketExpr(periodicity)} as bucket,
           sum(value)::float8 as sum, count(*)::int as count, min(value)::float8 as min, max(value)::float8 as max,
-          (array_agg(value order by period_start desc))[1]::float8 as latest
+          ${range.latest ? sql`(array_agg(value order by period_start desc))[1]::float8` : sql`0::float8`} as latest
         from observations
         where chain_id = ${chainId} and indicator_id = ${indicatorId} and status in ('submitted', 'approved')
           ${range.from ? sql`and period_start >= ${range.from}` : sql``}
@@ -133,7 +138,11 @@ export async function getSeries(
   } else {
     points = combine(
       indicator.aggregation,
-      await loadPartials(db, chain.id, indicator.id, periodicity, range),
+      // Each actor's latest value in a bucket costs an ordered aggregate: only for stock indicators.
+      await loadPartials(db, chain.id, indicator.id, periodicity, {
+        ...range,
+        latest: indicator.aggregation === 'latest',
+      }),
       groupsOf,
     );
   }

@@ -11,6 +11,7 @@ import { currentLanguage } from '../../app/i18n';
 import { ErrorAlert, PageHeader, PageLoader } from '../../app/ui';
 import { useCurrentChain } from '../chains/ChainLayout';
 import { useCapitals } from './api';
+import { CapitalBalanceSection } from './components/CapitalBalanceSection';
 
 const OTHER: Record<CapitalFramework, CapitalFramework> = {
   permacomptable: 'wealthworks',
@@ -51,6 +52,7 @@ export function CapitalsPage() {
       {capitals.isSuccess && capitals.data.length === 0 && <Text c="dimmed">{t('capitals.empty')}</Text>}
       {capitals.isSuccess && capitals.data.length > 0 && (
         <Stack gap="xl">
+          <CapitalBalanceSection chainId={chain.id} tableShown />
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
             {capitals.data.map((capital) => (
               <Card key={capital.key} withBorder padding="md" component="article" data-testid="capital-card">

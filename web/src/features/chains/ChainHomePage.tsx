@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../app/ui';
+import { OverviewTeaser } from '../overview/OverviewPage';
 import { useCurrentChain } from './ChainLayout';
 
 type Can =
@@ -60,6 +61,7 @@ export function ChainHomePage() {
   return (
     <>
       <PageHeader title={chain.name} description={chain.region} />
+      <OverviewTeaser chainId={chain.id} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Card withBorder padding="lg">
