@@ -65,7 +65,17 @@ describe.skipIf(!hasChromium)('data collection journey', () => {
     await revenue.press('Enter');
     const focused = await partner.evaluate(() => document.activeElement?.getAttribute('aria-label'));
     expect(focused).toBe('Valeur de « Chiffre d’affaires réalisé avec des acteurs de la vallée » en €');
-    // The value is selected on focus, so typing replaces it.
+    // The value is selected on focus, so typing replaces it (wait for the selection under load).
+    await expect
+      .poll(() =>
+        partner.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          return (
+            !!el && el.value.length > 0 && el.selectionStart === 0 && el.selectionEnd === el.value.length
+          );
+        }),
+      )
+      .toBe(true);
     await partner.keyboard.type('40100');
     await row(partner, 'EMPLOIS').getByTestId('grid-value').fill('2,5');
     await row(partner, 'EMPLOIS').getByRole('textbox', { name: 'Note sur « Emplois »' }).fill('Un apprenti');
