@@ -62,6 +62,7 @@ export * from './contracts/audit';
 export * from './contracts/auth';
 export * from './contracts/chains';
 export * from './contracts/common';
+export * from './contracts/connector';
 export * from './contracts/data';
 export * from './contracts/imports';
 export * from './contracts/mediation';
@@ -77,5 +78,6 @@ export {
   type GapTypeName,
 } from './gaps/analyse';
 export { flowActiveOn, isActiveActor } from './gaps/flows';
+export { distanceKm, type MatchInput, type MatchSuggestion, suggestMatches } from './matchmaking/suggest';
 export { keyPart, normalizeResource, slug } from './text/normalize';
 export { capitalBalance, goalProgress, harmsOf, negativeKeys } from './wealth-matrix/wealth';

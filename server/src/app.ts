@@ -21,6 +21,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes';
 import { chainRoutes } from './modules/chains/chains.routes';
+import { connectorRoutes } from './modules/connector/connector.routes';
 import { flowRoutes } from './modules/flows/flows.routes';
 import { importRoutes } from './modules/imports/imports.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
@@ -69,6 +70,7 @@ const MODULES = [
   notificationRoutes,
   wealthRoutes,
   mediationRoutes,
+  connectorRoutes,
 ] as const;
 
 /** Builds the Fastify app: used by the server process and by the tests (`app.inject`). */

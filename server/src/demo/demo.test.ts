@@ -19,7 +19,8 @@ it('loads a realistic French chain that every demo account can open with its rol
     (await t.database.db.select({ n: count() }).from(table).where(eq(table.chainId, chainId)))[0]?.n;
   expect(await tally(stages)).toBe(DEMO_STAGES.length);
   expect(await tally(actors)).toBe(DEMO_ACTORS.length);
-  expect(await tally(flows)).toBe(DEMO_FLOWS.length);
+  // One more flow: the relationship born at the demo convening.
+  expect(await tally(flows)).toBe(DEMO_FLOWS.length + 1);
   expect(await tally(members)).toBe(DEMO_USERS.length);
   expect(new Set(DEMO_ACTORS.map((a) => a.role))).toEqual(new Set(['transactional', 'demand', 'support']));
   expect(new Set(DEMO_FLOWS.map((f) => f.type))).toEqual(

@@ -19,6 +19,7 @@ import * as authRepo from '../modules/auth/auth.repository';
 import { createUser } from '../modules/auth/auth.service';
 import { addMember, createChain } from '../modules/chains/chains.service';
 import { transition, upsertObservations } from '../modules/observations/observations.service';
+import { loadConnector } from './demo-connector';
 import {
   DEMO_ACTORS,
   DEMO_CHAIN,
@@ -117,6 +118,7 @@ export async function loadDemo(db: Db): Promise<string> {
   const indicatorIds = await loadIndicatorsAndData(db, coordinator.id, chainId, stageIds, actorIds);
   await loadWealth(db, coordinator.id, chainId, actorIds, indicatorIds);
   await loadMediation(db, coordinator.id, chainId, actorIds);
+  await loadConnector(db, coordinator.id, chainId, actorIds);
 
   const partners: [string, string][] = [
     ['miller', 'moulin'],

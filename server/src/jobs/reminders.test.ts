@@ -77,16 +77,19 @@ describe('campaign reminders', () => {
     expect(await runReminders(t.database.db, '2025-07-14', mailer)).toBe(0);
     expect(await runReminders(t.database.db, '2025-07-16', mailer)).toBe(1);
 
-    const notes = (await partnerA.client.get(`${base}/notifications`)).json().items;
+    const all = (await partnerA.client.get(`${base}/notifications`)).json().items;
+    expect(all.map((n: { kind: string }) => n.kind)).toContain('data_requested');
+    const notes = all.filter((n: { kind: string }) => n.kind.startsWith('campaign_'));
     expect(notes.map((n: { kind: string }) => n.kind)).toEqual(['campaign_overdue', 'campaign_due']);
     expect(notes[1].body).toContain('Ferme A');
-    expect((await partnerB.client.get(`${base}/notifications`)).json().items).toEqual([]);
+    const forB = (await partnerB.client.get(`${base}/notifications`)).json().items;
+    expect(forB.map((n: { kind: string }) => n.kind)).toEqual(['data_requested']);
     expect(received.map((m) => m.to)).toEqual([partnerA.user.email, partnerA.user.email]);
     expect(received[0]?.body).toContain('Ferme A');
 
     const read = await partnerA.client.post(`${base}/notifications/${notes[0].id}/read`);
     expect(read.statusCode).toBe(204);
-    expect((await partnerA.client.get(`${base}/notifications?unread=true`)).json().items).toHaveLength(1);
+    expect((await partnerA.client.get(`${base}/notifications?unread=true`)).json().items).toHaveLength(2);
     expect((await partnerB.client.post(`${base}/notifications/${notes[0].id}/read`)).statusCode).toBe(404);
   });
 });

@@ -4,6 +4,7 @@ import { actors, campaigns, members, notifications, users } from '../db/schema/i
 import { newId } from '../lib/ids';
 import type { Mailer } from '../lib/mail';
 import { campaignCompletion } from '../modules/campaigns/campaigns.routes';
+import { runConnectorReminders } from '../modules/notifications/notify';
 
 /** Reminders start this many days before a campaign's due date. */
 export const REMIND_DAYS_BEFORE = 3;
@@ -108,10 +109,15 @@ export async function runReminders(db: Db, today: string, mailer: Mailer | null 
 
 /** Runs the reminders now and every 15 minutes (the timer does not keep the process alive). */
 export function scheduleReminders(db: Db, mailer: Mailer | null, log: (msg: string) => void) {
-  const run = () =>
-    runReminders(db, new Date().toISOString().slice(0, 10), mailer).catch((err: unknown) =>
-      log(`reminders failed: ${String(err)}`),
-    );
+  const run = async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    try {
+      await runReminders(db, today, mailer);
+      await runConnectorReminders(db, today);
+    } catch (err) {
+      log(`reminders failed: ${String(err)}`);
+    }
+  };
   void run();
   const timer = setInterval(run, 15 * 60 * 1000);
   timer.unref();

@@ -8,6 +8,7 @@ export * from './meta';
 export const GLOBAL_TABLES = ['users', 'sessions', 'api_tokens', 'rate_limits'] as const;
 /** The tenant root, distributed by its own `id`. */
 export const TENANT_ROOT = 'chains';
+export * from './connector';
 export * from './data';
 export * from './mediation';
 export * from './wealth';

@@ -8,6 +8,7 @@ import { existingIds, isoFields, registerCollection } from '../../http/collectio
 import type { ChainContext } from '../../http/context';
 import { badRequest, type FieldError, notFound, unauthorized } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
+import { notifyUsers, partnersOf } from '../notifications/notify';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -113,6 +114,19 @@ export function campaignRoutes(app: App, deps: Deps) {
           errors.push({ path: `body.actorIds.${i}`, message: 'no such actor in this chain' });
       });
       if (errors.length > 0) throw badRequest('Invalid campaign.', errors);
+    },
+    afterWrite: async ({ tx, chain }, id, input) => {
+      if (!Array.isArray(input.actorIds) || !('name' in input)) return;
+      await notifyUsers(tx, chain.id, await partnersOf(tx, chain.id, input.actorIds as string[]), {
+        kind: 'data_requested',
+        title: { fr: `Collecte : ${String(input.name)}`, en: `Data collection: ${String(input.name)}` },
+        body: {
+          fr: `Vos données sont attendues avant le ${String(input.dueDate)}.`,
+          en: `Your data is expected by ${String(input.dueDate)}.`,
+        },
+        link: `/chains/${chain.id}/campaigns/${id}`,
+        dedupeKey: `data_requested:${id}`,
+      });
     },
     toApi: (row) => toCampaign(row),
   });

@@ -95,7 +95,7 @@ export function gapInput(
     // Goals and the outside-resources directory join the analysis as their modules land.
     goals: model.goals,
     indicators: model.indicators,
-    resources: [],
+    resources: model.resources,
   };
 }
 

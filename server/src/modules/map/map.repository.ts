@@ -8,29 +8,46 @@ import {
   goals,
   indicators,
   intents,
+  resources,
   stages,
 } from '../../db/schema/index';
 
-/** Everything the map and the gap analysis need of one chain, in four queries. */
+/** Everything the map and the gap analysis need of one chain, in one round of parallel queries. */
 export async function loadChainModel(db: Db, chainId: string) {
-  const [stageRows, actorRows, linkRows, flowRows, intentRows, indicatorRows, goalRows] = await Promise.all([
-    db.select().from(stages).where(eq(stages.chainId, chainId)).orderBy(asc(stages.position), asc(stages.id)),
-    db.select().from(actors).where(eq(actors.chainId, chainId)).orderBy(asc(actors.id)),
-    db
-      .select({ actorId: actorStages.actorId, stageId: actorStages.stageId })
-      .from(actorStages)
-      .where(eq(actorStages.chainId, chainId)),
-    db.select().from(flows).where(eq(flows.chainId, chainId)).orderBy(asc(flows.id)),
-    db.select().from(intents).where(eq(intents.chainId, chainId)).orderBy(asc(intents.id)),
-    db
-      .select({ id: indicators.id, status: indicators.status, capitals: indicators.capitals })
-      .from(indicators)
-      .where(eq(indicators.chainId, chainId)),
-    db
-      .select({ id: goals.id, status: goals.status, capitals: goals.capitals })
-      .from(goals)
-      .where(eq(goals.chainId, chainId)),
-  ]);
+  const [stageRows, actorRows, linkRows, flowRows, intentRows, indicatorRows, goalRows, resourceRows] =
+    await Promise.all([
+      db
+        .select()
+        .from(stages)
+        .where(eq(stages.chainId, chainId))
+        .orderBy(asc(stages.position), asc(stages.id)),
+      db.select().from(actors).where(eq(actors.chainId, chainId)).orderBy(asc(actors.id)),
+      db
+        .select({ actorId: actorStages.actorId, stageId: actorStages.stageId })
+        .from(actorStages)
+        .where(eq(actorStages.chainId, chainId)),
+      db.select().from(flows).where(eq(flows.chainId, chainId)).orderBy(asc(flows.id)),
+      db.select().from(intents).where(eq(intents.chainId, chainId)).orderBy(asc(intents.id)),
+      db
+        .select({ id: indicators.id, status: indicators.status, capitals: indicators.capitals })
+        .from(indicators)
+        .where(eq(indicators.chainId, chainId)),
+      db
+        .select({ id: goals.id, status: goals.status, capitals: goals.capitals })
+        .from(goals)
+        .where(eq(goals.chainId, chainId)),
+      db
+        .select({
+          id: resources.id,
+          name: resources.name,
+          kind: resources.kind,
+          capitals: resources.capitals,
+          gapKeys: resources.gapKeys,
+          status: resources.status,
+        })
+        .from(resources)
+        .where(eq(resources.chainId, chainId)),
+    ]);
   const stageIds = new Map<string, string[]>();
   for (const l of linkRows) {
     const list = stageIds.get(l.actorId) ?? [];
@@ -45,6 +62,7 @@ export async function loadChainModel(db: Db, chainId: string) {
     intents: intentRows,
     indicators: indicatorRows,
     goals: goalRows,
+    resources: resourceRows,
   };
 }
 export type ChainModel = Awaited<ReturnType<typeof loadChainModel>>;

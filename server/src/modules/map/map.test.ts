@@ -143,6 +143,22 @@ describe('gap analysis through the API', () => {
     expect(byType(gaps, 'missing_stage')[0]?.explanation).toContain('Distribution');
   });
 
+  it('suggests outside resources linked to a gap', async () => {
+    const x = await telling();
+    const key = `missing_stage:${x.D.id}`;
+    const r = (
+      await x.coordinator.post(`${x.base}/resources`, {
+        kind: 'technical_assistance',
+        name: 'Étude logistique',
+        gapKeys: [key],
+      })
+    ).json();
+    const gap = (await gapsOf(x.coordinator, x.base)).find((g) => g.key === key) as Gap & {
+      suggestions: { kind: string; id: string }[];
+    };
+    expect(gap.suggestions).toContainEqual(expect.objectContaining({ kind: 'resource', id: r.id }));
+  });
+
   it('counts a capital covered once an adopted indicator measures it', async () => {
     const x = await telling();
     const covered = async () =>

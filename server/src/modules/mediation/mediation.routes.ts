@@ -56,6 +56,7 @@ import {
 import type { App, Deps } from '../../http/types';
 import { newId } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
+import { notifyUsers, partnersOf } from '../notifications/notify';
 import { closeProposal, positionsOf, toProposal } from './proposals.service';
 
 const ALL = ['coordinator', 'partner', 'observer'] as const;
@@ -122,6 +123,19 @@ export function mediationRoutes(app: App, deps: Deps) {
           });
       }
       if (errors.length > 0) throw badRequest('Invalid proposal.', errors);
+    },
+    afterWrite: async ({ tx, chain }, id, input) => {
+      if (!Array.isArray(input.participantActorIds) || !('title' in input)) return;
+      await notifyUsers(tx, chain.id, await partnersOf(tx, chain.id, input.participantActorIds as string[]), {
+        kind: 'proposal_opened',
+        title: { fr: `Proposition : ${String(input.title)}`, en: `Proposal: ${String(input.title)}` },
+        body: {
+          fr: 'Votre position est attendue avant la clôture.',
+          en: 'Your position is awaited before it closes.',
+        },
+        link: `/chains/${chain.id}/proposals/${id}`,
+        dedupeKey: `proposal_opened:${id}`,
+      });
     },
     extras: async (conn, chainId, ids) => {
       const positions = await positionsOf(conn, chainId, ids);
