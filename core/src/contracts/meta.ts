@@ -353,7 +353,12 @@ export const Overview = z.object({
   ),
   /** Dates coming in the next 60 days: campaign due dates and goal target dates. */
   deadlines: z.array(
-    z.object({ kind: z.enum(['campaign', 'goal']), id: Uuid, title: z.string(), date: z.string() }),
+    z.object({
+      kind: z.enum(['campaign', 'goal', 'resource']),
+      id: Uuid,
+      title: z.string(),
+      date: z.string(),
+    }),
   ),
 });
 export type Overview = z.infer<typeof Overview>;

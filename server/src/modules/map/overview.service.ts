@@ -9,7 +9,7 @@ import {
 import { flowActiveOn, isActiveActor } from '@tisserand/core/gaps/flows';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { campaigns, commitments, goals, initiatives } from '../../db/schema/index';
+import { campaigns, commitments, goals, initiatives, resources } from '../../db/schema/index';
 import type { ChainContext } from '../../http/context';
 import { campaignCompletion } from '../campaigns/campaigns.routes';
 import { listSuccesses } from '../successes/successes.routes';
@@ -81,19 +81,22 @@ const addDays = (date: string, days: number) =>
 
 /** The overview's other slots: harms, goal progress, uncommitted goals, successes, campaigns, deadlines. */
 export async function overviewExtras(db: Db, chain: ChainContext, locale: 'fr' | 'en', today: string) {
-  const [initiativeRows, goalRows, commitmentRows, campaignRows, successes] = await Promise.all([
-    db.select().from(initiatives).where(eq(initiatives.chainId, chain.id)),
-    db.select().from(goals).where(eq(goals.chainId, chain.id)),
-    db
-      .select({ goalId: commitments.goalId, status: commitments.status })
-      .from(commitments)
-      .where(eq(commitments.chainId, chain.id)),
-    db
-      .select()
-      .from(campaigns)
-      .where(and(eq(campaigns.chainId, chain.id), eq(campaigns.status, 'open'))),
-    listSuccesses(db, chain, locale),
-  ]);
+  const [initiativeRows, goalRows, commitmentRows, campaignRows, successes, resourceRows] = await Promise.all(
+    [
+      db.select().from(initiatives).where(eq(initiatives.chainId, chain.id)),
+      db.select().from(goals).where(eq(goals.chainId, chain.id)),
+      db
+        .select({ goalId: commitments.goalId, status: commitments.status })
+        .from(commitments)
+        .where(eq(commitments.chainId, chain.id)),
+      db
+        .select()
+        .from(campaigns)
+        .where(and(eq(campaigns.chainId, chain.id), eq(campaigns.status, 'open'))),
+      listSuccesses(db, chain, locale),
+      db.select().from(resources).where(eq(resources.chainId, chain.id)),
+    ],
+  );
   const harms = initiativeRows
     .filter((i) => i.status !== 'stopped')
     .map((i) => ({ initiativeId: i.id, title: i.title, harms: harmsOf(i) }))
@@ -139,6 +142,16 @@ export async function overviewExtras(db: Db, chain: ChainContext, locale: 'fr' |
         (g) => g.status === 'adopted' && g.targetDate && g.targetDate >= today && g.targetDate <= horizon,
       )
       .map((g) => ({ kind: 'goal' as const, id: g.id, title: g.title, date: g.targetDate ?? '' })),
+    ...resourceRows
+      .filter(
+        (r) =>
+          r.deadline &&
+          r.deadline >= today &&
+          r.deadline <= horizon &&
+          r.status !== 'obtained' &&
+          r.status !== 'declined',
+      )
+      .map((r) => ({ kind: 'resource' as const, id: r.id, title: r.name, date: r.deadline ?? '' })),
   ].sort((a, b) => (a.date < b.date ? -1 : 1));
   return {
     harms,
