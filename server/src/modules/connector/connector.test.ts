@@ -186,6 +186,15 @@ describe('outside resources and the pipeline', () => {
     expect(notes.find((n: { kind: string }) => n.kind === 'resource_deadline')?.title).toContain(
       'Appel à projets',
     );
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const call = await x.post('resources', { kind: 'policy', name: 'Consultation PAT', deadline: soon });
+    const overview = (await x.coordinator.get(`${x.base}/overview`)).json();
+    expect(overview.deadlines).toContainEqual({
+      kind: 'resource',
+      id: call.id,
+      title: 'Consultation PAT',
+      date: soon,
+    });
     const shop = (await x.coordinator.get(`${x.base}/actors/${x.shop.id}`)).json();
     await x.coordinator.patch(`${x.base}/actors/${x.shop.id}`, { status: 'engaged' }, shop.version);
     const moves = (await x.coordinator.get(`${x.base}/pipeline/moves`)).json().items;
