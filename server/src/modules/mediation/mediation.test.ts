@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, buildChain, createTestApp, type TestApp } from '../../../test/helpers';
+import { runConnectorReminders } from '../notifications/notify';
 import { closeDueProposals } from './proposals.service';
 
 let t: TestApp;
@@ -161,6 +162,17 @@ describe('agreements', () => {
       [2, 3],
     ]);
     expect((await sign(x.partnerA, x.A.id)).statusCode).toBe(409);
+    // Renewal: a reminder to the coordinators and the parties' partners before it expires.
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await x.coordinator.patch(`${x.base}/agreements/${ag.id}`, { expiresOn: soon }, current.version);
+    expect(
+      await runConnectorReminders(t.database.db, new Date().toISOString().slice(0, 10)),
+    ).toBeGreaterThanOrEqual(2);
+    const notes = (await x.partnerA.get(`${x.base}/notifications`)).json().items;
+    expect(notes.map((n: { kind: string }) => n.kind)).toContain('agreement_renewal');
+    expect(
+      (await x.partnerC.get(`${x.base}/notifications`)).json().items.map((n: { kind: string }) => n.kind),
+    ).not.toContain('agreement_renewal');
   });
 });
 

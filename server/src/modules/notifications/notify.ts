@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { interactions, members, notifications, resources, users } from '../../db/schema/index';
+import { agreements, interactions, members, notifications, resources, users } from '../../db/schema/index';
 import { newId } from '../../lib/ids';
 
 export interface NotificationInput {
@@ -66,7 +66,10 @@ export async function coordinatorsOf(tx: Db | Tx, chainId: string): Promise<stri
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Follow-ups due (exchanges journal) and outside-resource deadlines within 14 days, for coordinators. */
+/**
+ * Follow-ups due (exchanges journal) and outside-resource deadlines within 14 days, for coordinators;
+ * renewals of signed agreements expiring within 60 days, for coordinators and the parties' partners.
+ */
 export async function runConnectorReminders(db: Db, today: string): Promise<number> {
   let sent = 0;
   const due = await db.select().from(interactions).where(lte(interactions.followUpDate, today));
@@ -98,6 +101,29 @@ export async function runConnectorReminders(db: Db, today: string): Promise<numb
       body: { fr: `À rendre avant le ${r.deadline}.`, en: `Due by ${r.deadline}.` },
       link: `/chains/${r.chainId}/resources`,
       dedupeKey: `resource_deadline:${r.id}:${r.deadline}`,
+    });
+  }
+  // Renewal reminders: a signed agreement that expires within 60 days.
+  const expiring = await db
+    .select()
+    .from(agreements)
+    .where(
+      and(
+        eq(agreements.status, 'signed'),
+        sql`${agreements.expiresOn} between ${today} and ${addDays(today, 60)}`,
+      ),
+    );
+  for (const g of expiring) {
+    const people = [
+      ...(await coordinatorsOf(db, g.chainId)),
+      ...(await partnersOf(db, g.chainId, g.partyActorIds)),
+    ];
+    sent += await notifyUsers(db, g.chainId, people, {
+      kind: 'agreement_renewal',
+      title: { fr: `À renouveler : ${g.title}`, en: `To renew: ${g.title}` },
+      body: { fr: `L’accord expire le ${g.expiresOn}.`, en: `The agreement expires on ${g.expiresOn}.` },
+      link: `/chains/${g.chainId}/agreements/${g.id}`,
+      dedupeKey: `agreement_renewal:${g.id}:${g.expiresOn}`,
     });
   }
   return sent;
