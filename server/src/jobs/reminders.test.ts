@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, buildChain, createTestApp, type TestApp } from '../../test/helpers';
 import { createMailer } from '../lib/mail';
-import { runReminders } from './reminders';
+import { deliverEmails, runReminders } from './reminders';
 
 let t: TestApp;
 let smtp: SMTPServer;
@@ -91,5 +91,16 @@ describe('campaign reminders', () => {
     expect(read.statusCode).toBe(204);
     expect((await partnerA.client.get(`${base}/notifications?unread=true`)).json().items).toHaveLength(2);
     expect((await partnerB.client.post(`${base}/notifications/${notes[0].id}/read`)).statusCode).toBe(404);
+
+    // Other notifications (here the data requests) go out by e-mail once, whichever server sends them.
+    const before = received.length;
+    expect(await deliverEmails(t.database.db, mailer as NonNullable<typeof mailer>)).toBe(2);
+    expect(await deliverEmails(t.database.db, mailer as NonNullable<typeof mailer>)).toBe(0);
+    expect(
+      received
+        .slice(before)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([partnerA.user.email, partnerB.user.email].sort());
   });
 });

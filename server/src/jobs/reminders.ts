@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { actors, campaigns, members, notifications, users } from '../db/schema/index';
 import { newId } from '../lib/ids';
@@ -107,6 +107,46 @@ export async function runReminders(db: Db, today: string, mailer: Mailer | null 
   return sent;
 }
 
+/**
+ * Sends by e-mail every notification of the last day not yet e-mailed (proposals, data requests,
+ * follow-ups, deadlines, renewals); marks each as sent so that no server sends it twice.
+ */
+export async function deliverEmails(db: Db, mailer: Mailer): Promise<number> {
+  const pending = await db
+    .select({
+      chainId: notifications.chainId,
+      id: notifications.id,
+      title: notifications.title,
+      body: notifications.body,
+      email: users.email,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(
+      and(isNull(notifications.emailedAt), gte(notifications.createdAt, new Date(Date.now() - 86_400_000))),
+    )
+    .limit(500);
+  let sent = 0;
+  for (const n of pending) {
+    // Claim it first: a concurrent server that loses the claim skips it.
+    const claimed = await db
+      .update(notifications)
+      .set({ emailedAt: new Date() })
+      .where(
+        and(
+          eq(notifications.chainId, n.chainId),
+          eq(notifications.id, n.id),
+          isNull(notifications.emailedAt),
+        ),
+      )
+      .returning({ id: notifications.id });
+    if (claimed.length === 0) continue;
+    await mailer.send({ to: n.email, subject: n.title, text: `${n.body}\n` });
+    sent += 1;
+  }
+  return sent;
+}
+
 /** Runs the reminders now and every 15 minutes (the timer does not keep the process alive). */
 export function scheduleReminders(db: Db, mailer: Mailer | null, log: (msg: string) => void) {
   const run = async () => {
@@ -114,6 +154,7 @@ export function scheduleReminders(db: Db, mailer: Mailer | null, log: (msg: stri
     try {
       await runReminders(db, today, mailer);
       await runConnectorReminders(db, today);
+      if (mailer) await deliverEmails(db, mailer);
     } catch (err) {
       log(`reminders failed: ${String(err)}`);
     }
