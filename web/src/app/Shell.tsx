@@ -16,6 +16,7 @@ import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react
 import { useTranslation } from 'react-i18next';
 import { Link, matchPath, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useChain, useChains } from '../features/chains/api';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { groupLabelKey, visibleNavigation } from './navigation';
 import { useSession, useUser } from './session';
@@ -141,6 +142,7 @@ export function Shell() {
             <ChainSwitcher chainId={chainId} />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {currentChain && <NotificationBell chainId={currentChain.id} />}
             <LanguageSwitch />
             <UserMenu />
           </Group>

@@ -15,6 +15,9 @@ import { ChainSettingsPage } from '../features/chains/ChainSettingsPage';
 import { ChainsPage } from '../features/chains/ChainsPage';
 import { ConflictPage } from '../features/conflicts/ConflictPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
+import { ConveningPage } from '../features/convenings/ConveningPage';
+import { ConveningsPage } from '../features/convenings/ConveningsPage';
+import { ExchangesPage } from '../features/exchanges/ExchangesPage';
 import { FlowsPage } from '../features/flows/FlowsPage';
 import { GapsPage } from '../features/gaps/GapsPage';
 import { GoalsPage } from '../features/goals/GoalsPage';
@@ -23,10 +26,13 @@ import { InitiativePage } from '../features/initiatives/InitiativePage';
 import { InitiativesPage } from '../features/initiatives/InitiativesPage';
 import { InnovationPage } from '../features/innovation/InnovationPage';
 import { SerendipityPage } from '../features/innovation/SerendipityPage';
+import { MatchmakingPage } from '../features/matchmaking/MatchmakingPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { ProposalPage } from '../features/proposals/ProposalPage';
 import { ProposalsPage } from '../features/proposals/ProposalsPage';
+import { ResourcesPage } from '../features/resources/ResourcesPage';
 import { StagesPage } from '../features/stages/StagesPage';
 import { AlertsPage } from '../features/successes/AlertsPage';
 import { SuccessesPage } from '../features/successes/SuccessesPage';
@@ -186,6 +192,12 @@ export const router = createBrowserRouter([
               },
               { path: 'conflicts', element: <ConflictsPage /> },
               { path: 'conflicts/:conflictId', element: <ConflictPage /> },
+              { path: 'convenings', element: <ConveningsPage /> },
+              { path: 'convenings/:conveningId', element: <ConveningPage /> },
+              { path: 'exchanges', element: <ExchangesPage /> },
+              { path: 'matchmaking', element: <MatchmakingPage /> },
+              { path: 'resources', element: <ResourcesPage /> },
+              { path: 'pipeline', element: <PipelinePage /> },
               { path: 'innovation', element: <InnovationPage /> },
               { path: 'serendipity', element: <SerendipityPage /> },
               { path: 'members', element: <MembersPage /> },

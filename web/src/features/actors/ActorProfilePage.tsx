@@ -8,6 +8,7 @@ import { isApiError } from '../../app/api';
 import { useFormat } from '../../app/format';
 import { ErrorAlert, notifySuccess, PageHeader, PageLoader } from '../../app/ui';
 import { useCurrentChain } from '../chains/ChainLayout';
+import { ActorExchangesSection } from '../exchanges/components/ActorExchangesSection';
 import { useCapitalLabel, useGaps } from '../gaps/api';
 import { GapCard } from '../gaps/components/GapCard';
 import { CommitmentsSection } from '../goals/components/CommitmentsSection';
@@ -225,6 +226,12 @@ export function ActorProfilePage() {
         <IntentsSection chainId={chain.id} actorId={a.id} canEdit={canEdit} />
         <CommitmentsSection chain={chain} actorId={a.id} />
         <ActorFlowsSection chainId={chain.id} actorId={a.id} directory={directory.data} />
+        <ActorExchangesSection
+          chainId={chain.id}
+          actorId={a.id}
+          directory={directory.data}
+          canWrite={isCoordinator}
+        />
         <ActorGaps actor={a} chainId={chain.id} />
       </Stack>
       {editing && (

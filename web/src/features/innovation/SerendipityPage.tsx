@@ -1,12 +1,15 @@
 import { ActionIcon, Anchor, Button, EmptyState, Group, Stack, Text, Timeline, Tooltip } from '@mantine/core';
-import { IconBulb, IconFlask, IconPencil, IconPlus, IconSparkles } from '@tabler/icons-react';
-import type { Serendipity } from '@tisserand/core';
+import { IconBulb, IconFlask, IconPencil, IconPlus, IconSparkles, IconUsersGroup } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Introduction, IntroductionCreate, Serendipity } from '@tisserand/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { api } from '../../app/api';
 import { useFormat } from '../../app/format';
 import { ErrorAlert, notifySuccess, PageHeader, PageLoader } from '../../app/ui';
 import { useCurrentChain } from '../chains/ChainLayout';
+import { connectorKeys } from '../matchmaking/api';
 import { useChainDirectory } from '../overview/api';
 import { useIdeaMutations, useIdeas, useSerendipity } from './api';
 import { SerendipityFormModal } from './components/SerendipityFormModal';
@@ -34,6 +37,28 @@ export function SerendipityPage() {
     if (!location.hash || !entries.isSuccess) return;
     document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });
   }, [location.hash, entries.isSuccess]);
+
+  // An encounter between two actors becomes an introduction, followed on the matchmaking page.
+  const queryClient = useQueryClient();
+  const introduce = useMutation({
+    mutationFn: (body: IntroductionCreate) =>
+      api.post<Introduction>(`/chains/${chain.id}/introductions`, body),
+    onSuccess: (intro) => {
+      void queryClient.invalidateQueries({ queryKey: connectorKeys.introductions(chain.id) });
+      notifySuccess(
+        t('innovation.journal.introductionCreated', {
+          from: actorName(intro.fromActorId),
+          to: actorName(intro.toActorId),
+        }),
+      );
+      void navigate(`/chains/${chain.id}/matchmaking`);
+    },
+  });
+  const turnIntoIntroduction = (entry: Serendipity) => {
+    const [from, to] = entry.actorIds;
+    if (!from || !to) return;
+    introduce.mutate({ fromActorId: from, toActorId: to, reason: entry.description, status: 'made' });
+  };
 
   const turnIntoIdea = (entry: Serendipity) => {
     create.reset();
@@ -151,6 +176,18 @@ export function SerendipityPage() {
                         onClick={() => turnIntoIdea(entry)}
                       >
                         {t('innovation.journal.turnIntoIdea')}
+                      </Button>
+                    )}
+                    {chain.myRole === 'coordinator' && entry.actorIds.length >= 2 && (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="grape"
+                        leftSection={<IconUsersGroup size={14} aria-hidden />}
+                        loading={introduce.isPending}
+                        onClick={() => turnIntoIntroduction(entry)}
+                      >
+                        {t('innovation.journal.turnIntoIntroduction')}
                       </Button>
                     )}
                     {canWrite && (

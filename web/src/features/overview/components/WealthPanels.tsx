@@ -177,7 +177,13 @@ export function DeadlinesPanel({ overview, base }: PanelProps) {
               </Badge>
               <Anchor
                 component={Link}
-                to={d.kind === 'goal' ? `${base}/goals/${d.id}` : `${base}/campaigns/${d.id}`}
+                to={
+                  d.kind === 'goal'
+                    ? `${base}/goals/${d.id}`
+                    : d.kind === 'resource'
+                      ? `${base}/resources`
+                      : `${base}/campaigns/${d.id}`
+                }
                 size="sm"
               >
                 {d.title}
