@@ -14,6 +14,15 @@ const CHAIN = 'Blé paysan du Val de Drôme';
 const CAMPAIGN = 'Collecte du 3e trimestre 2026';
 const MILL = 'Moulin de la Sye';
 
+/** The focused input's whole value is selected (or it is empty), so typing replaces it. */
+const wholeValueSelected = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return (
+      !!el && (el.value.length === 0 || (el.selectionStart === 0 && el.selectionEnd === el.value.length))
+    );
+  });
+
 describe.skipIf(!hasChromium)('data collection journey', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -60,22 +69,17 @@ describe.skipIf(!hasChromium)('data collection journey', () => {
     expect(await partner.getByTestId('grid-row').count()).toBe(3);
 
     const revenue = partner.getByRole('textbox', { name: 'Valeur de « Chiffre d’affaires » en €' });
-    await revenue.fill('45200');
+    // Select-on-focus runs after the focus: wait for it, then type over the whole value.
+    await revenue.click();
+    await expect.poll(() => wholeValueSelected(partner)).toBe(true);
+    await partner.keyboard.type('45200');
+    await expect.poll(() => revenue.inputValue()).toMatch(/^45\s?200$/);
     // Enter moves down to the next row's value.
     await revenue.press('Enter');
     const focused = await partner.evaluate(() => document.activeElement?.getAttribute('aria-label'));
     expect(focused).toBe('Valeur de « Chiffre d’affaires réalisé avec des acteurs de la vallée » en €');
     // The value is selected on focus, so typing replaces it (wait for the selection under load).
-    await expect
-      .poll(() =>
-        partner.evaluate(() => {
-          const el = document.activeElement as HTMLInputElement | null;
-          return (
-            !!el && el.value.length > 0 && el.selectionStart === 0 && el.selectionEnd === el.value.length
-          );
-        }),
-      )
-      .toBe(true);
+    await expect.poll(() => wholeValueSelected(partner)).toBe(true);
     await partner.keyboard.type('40100');
     await row(partner, 'EMPLOIS').getByTestId('grid-value').fill('2,5');
     await row(partner, 'EMPLOIS').getByRole('textbox', { name: 'Note sur « Emplois »' }).fill('Un apprenti');
