@@ -1,8 +1,11 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconCheck } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isApiError } from './api';
 import { errorMessage } from './errors';
 
 /** A loading indicator that screen readers announce. */
@@ -72,4 +75,44 @@ export function PageHeader({
 /** A success toast. */
 export function notifySuccess(message: string) {
   notifications.show({ message, color: 'teal', icon: <IconCheck size={18} aria-hidden /> });
+}
+
+/** "← Back to …": the link at the top of a detail page. */
+export function BackLink({ to, label }: { to: string; label: string }) {
+  return (
+    <Anchor component={Link} to={to} size="sm">
+      <Group gap={4} component="span">
+        <IconArrowLeft size={14} aria-hidden />
+        {label}
+      </Group>
+    </Anchor>
+  );
+}
+
+/**
+ * A detail page's data: a loader while it comes, the error (with a retry unless it is a 404) under
+ * the back link when it fails, else the page itself.
+ */
+export function QueryBoundary<T>({
+  query,
+  back,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  back: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) {
+    return (
+      <Stack align="flex-start">
+        {back}
+        <ErrorAlert
+          error={query.error}
+          onRetry={isApiError(query.error, 404) ? undefined : () => void query.refetch()}
+        />
+      </Stack>
+    );
+  }
+  return <>{children(query.data)}</>;
 }

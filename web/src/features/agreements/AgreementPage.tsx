@@ -1,12 +1,11 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlarm, IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconAlarm, IconPencil, IconTrash } from '@tabler/icons-react';
 import type { Agreement } from '@tisserand/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../app/api';
 import { useFormat } from '../../app/format';
-import { ErrorAlert, notifySuccess, PageHeader, PageLoader } from '../../app/ui';
+import { BackLink, notifySuccess, PageHeader, QueryBoundary } from '../../app/ui';
 import { ConfirmModal, DeleteError } from '../actors/components/ConfirmModal';
 import { useCurrentChain } from '../chains/ChainLayout';
 import { useChainDirectory } from '../overview/api';
@@ -151,25 +150,10 @@ export function AgreementPage() {
   const chain = useCurrentChain();
   const { agreementId = '' } = useParams();
   const agreement = useAgreement(chain.id, agreementId);
-  const back = (
-    <Anchor component={Link} to={`/chains/${chain.id}/agreements`} size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('agreements.back')}
-      </Group>
-    </Anchor>
+  const back = <BackLink to={`/chains/${chain.id}/agreements`} label={t('agreements.back')} />;
+  return (
+    <QueryBoundary query={agreement} back={back}>
+      {(data) => <AgreementBody agreement={data} back={back} />}
+    </QueryBoundary>
   );
-  if (agreement.isPending) return <PageLoader />;
-  if (agreement.isError) {
-    return (
-      <Stack align="flex-start">
-        {back}
-        <ErrorAlert
-          error={agreement.error}
-          onRetry={isApiError(agreement.error, 404) ? undefined : () => void agreement.refetch()}
-        />
-      </Stack>
-    );
-  }
-  return <AgreementBody agreement={agreement.data} back={back} />;
 }

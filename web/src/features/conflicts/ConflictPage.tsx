@@ -1,6 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, Stack, Stepper, Text, Timeline, Title } from '@mantine/core';
 import {
-  IconArrowLeft,
   IconCalendarEvent,
   IconCheck,
   IconFileCertificate,
@@ -12,9 +11,8 @@ import type { Conflict } from '@tisserand/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../app/api';
 import { useFormat } from '../../app/format';
-import { ErrorAlert, notifySuccess, PageHeader, PageLoader } from '../../app/ui';
+import { BackLink, ErrorAlert, notifySuccess, PageHeader, PageLoader, QueryBoundary } from '../../app/ui';
 import { ConfirmModal, DeleteError } from '../actors/components/ConfirmModal';
 import { useAgreements } from '../agreements/api';
 import { AgreementStatusBadge } from '../agreements/components/AgreementBadges';
@@ -255,27 +253,12 @@ function ConflictLoader() {
   const chain = useCurrentChain();
   const { conflictId = '' } = useParams();
   const conflict = useConflict(chain.id, conflictId);
-  const back = (
-    <Anchor component={Link} to={`/chains/${chain.id}/conflicts`} size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('conflicts.back')}
-      </Group>
-    </Anchor>
+  const back = <BackLink to={`/chains/${chain.id}/conflicts`} label={t('conflicts.back')} />;
+  return (
+    <QueryBoundary query={conflict} back={back}>
+      {(data) => <ConflictBody conflict={data} back={back} />}
+    </QueryBoundary>
   );
-  if (conflict.isPending) return <PageLoader />;
-  if (conflict.isError) {
-    return (
-      <Stack align="flex-start">
-        {back}
-        <ErrorAlert
-          error={conflict.error}
-          onRetry={isApiError(conflict.error, 404) ? undefined : () => void conflict.refetch()}
-        />
-      </Stack>
-    );
-  }
-  return <ConflictBody conflict={conflict.data} back={back} />;
 }
 
 /** `/chains/:chainId/conflicts/:conflictId`: one conflict, its mediation and how it was settled (confidential). */

@@ -11,13 +11,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconArrowLeft, IconPencil, IconTable, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconTable, IconTrash } from '@tabler/icons-react';
 import type { Goal, GoalProgress, Indicator } from '@tisserand/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api';
-import { ErrorAlert, notifySuccess, PageHeader, PageLoader } from '../../app/ui';
+import { BackLink, ErrorAlert, notifySuccess, PageHeader, PageLoader, QueryBoundary } from '../../app/ui';
 import { ConfirmModal } from '../actors/components/ConfirmModal';
 import { useCurrentChain } from '../chains/ChainLayout';
 import { useCapitalLabel } from '../gaps/api';
@@ -314,25 +314,10 @@ export function GoalPage() {
   const chain = useCurrentChain();
   const { goalId = '' } = useParams();
   const goal = useGoal(chain.id, goalId);
-  const back = (
-    <Anchor component={Link} to={`/chains/${chain.id}/goals`} size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('goals.page.back')}
-      </Group>
-    </Anchor>
+  const back = <BackLink to={`/chains/${chain.id}/goals`} label={t('goals.page.back')} />;
+  return (
+    <QueryBoundary query={goal} back={back}>
+      {(data) => <GoalBody goal={data} back={back} />}
+    </QueryBoundary>
   );
-  if (goal.isPending) return <PageLoader />;
-  if (goal.isError) {
-    return (
-      <Stack align="flex-start">
-        {back}
-        <ErrorAlert
-          error={goal.error}
-          onRetry={isApiError(goal.error, 404) ? undefined : () => void goal.refetch()}
-        />
-      </Stack>
-    );
-  }
-  return <GoalBody goal={goal.data} back={back} />;
 }

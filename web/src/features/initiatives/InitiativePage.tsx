@@ -1,17 +1,10 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconArrowLeft,
-  IconCircleCheck,
-  IconPencil,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconPencil, IconTrash } from '@tabler/icons-react';
 import type { Initiative } from '@tisserand/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../app/api';
-import { ErrorAlert, notifySuccess, PageHeader, PageLoader } from '../../app/ui';
+import { BackLink, ErrorAlert, notifySuccess, PageHeader, PageLoader, QueryBoundary } from '../../app/ui';
 import { ConfirmModal, DeleteError } from '../actors/components/ConfirmModal';
 import { useCapitals } from '../capitals/api';
 import { useCurrentChain } from '../chains/ChainLayout';
@@ -211,25 +204,10 @@ export function InitiativePage() {
   const chain = useCurrentChain();
   const { initiativeId = '' } = useParams();
   const initiative = useInitiative(chain.id, initiativeId);
-  const back = (
-    <Anchor component={Link} to={`/chains/${chain.id}/initiatives`} size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('initiatives.page.back')}
-      </Group>
-    </Anchor>
+  const back = <BackLink to={`/chains/${chain.id}/initiatives`} label={t('initiatives.page.back')} />;
+  return (
+    <QueryBoundary query={initiative} back={back}>
+      {(data) => <InitiativeBody initiative={data} back={back} />}
+    </QueryBoundary>
   );
-  if (initiative.isPending) return <PageLoader />;
-  if (initiative.isError) {
-    return (
-      <Stack align="flex-start">
-        {back}
-        <ErrorAlert
-          error={initiative.error}
-          onRetry={isApiError(initiative.error, 404) ? undefined : () => void initiative.refetch()}
-        />
-      </Stack>
-    );
-  }
-  return <InitiativeBody initiative={initiative.data} back={back} />;
 }
