@@ -8,7 +8,7 @@ import {
   ContactUpdate,
 } from '@tisserand/core';
 import { and, eq, ilike, sql } from 'drizzle-orm';
-import { actorStages, actors, contacts, stages } from '../../db/schema/index';
+import { actors, contacts, stages } from '../../db/schema/index';
 import { existingIds, isoFields, registerCollection } from '../../http/collection';
 import type { ChainContext } from '../../http/context';
 import { badRequest, forbidden, notFound } from '../../http/errors';
@@ -60,7 +60,7 @@ export function actorRoutes(app: App, deps: Deps) {
       typeof q.role === 'string' ? eq(actors.role, q.role as 'demand') : undefined,
       typeof q.status === 'string' ? eq(actors.status, q.status as 'engaged') : undefined,
       typeof q.stageId === 'string'
-        ? sql`exists (select 1 from ${actorStages} s where s.chain_id = ${actors.chainId} and s.actor_id = ${actors.id} and s.stage_id = ${q.stageId})`
+        ? sql`exists (select 1 from actor_stages s where s.chain_id = "actors"."chain_id" and s.actor_id = "actors"."id" and s.stage_id = ${q.stageId})`
         : undefined,
     ],
     canWrite: (chain, before, after, action) => {

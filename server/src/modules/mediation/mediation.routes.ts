@@ -541,7 +541,7 @@ export function mediationRoutes(app: App, deps: Deps) {
       params.conflictId ? eq(conflictSessions.conflictId, params.conflictId) : undefined,
       chain.role === 'coordinator'
         ? undefined
-        : sql`exists (select 1 from ${conflicts} c where c.chain_id = ${conflictSessions.chainId} and c.id = ${conflictSessions.conflictId} and ${chain.actorId ?? '00000000-0000-0000-0000-000000000000'}::uuid = any(c.party_actor_ids))`,
+        : sql`exists (select 1 from conflicts c where c.chain_id = "conflict_sessions"."chain_id" and c.id = "conflict_sessions"."conflict_id" and ${chain.actorId ?? '00000000-0000-0000-0000-000000000000'}::uuid = any(c.party_actor_ids))`,
     ],
     toValues: (input, params) => ({ ...input, conflictId: params.conflictId }),
     check: async ({ tx, chain }, after) => {

@@ -14,7 +14,7 @@ import {
 } from '@tisserand/core';
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { indicators, observations } from '../../db/schema/index';
+import { observations } from '../../db/schema/index';
 import { expectedVersion, setEtag, staleVersion } from '../../http/concurrency';
 import type { ChainContext } from '../../http/context';
 import { conflict, notFound, unauthorized } from '../../http/errors';
@@ -36,7 +36,7 @@ function ctx(request: { chain: ChainContext | null; auth: { user: { id: string }
 /** Which observations a member may read, as a SQL condition (confidentiality of PRODUCT.md). */
 function readable(chain: ChainContext) {
   if (chain.role === 'coordinator') return undefined;
-  const isPublic = sql`exists (select 1 from ${indicators} i where i.chain_id = ${observations.chainId} and i.id = ${observations.indicatorId} and i.confidentiality = 'public')`;
+  const isPublic = sql`exists (select 1 from indicators i where i.chain_id = "observations"."chain_id" and i.id = "observations"."indicator_id" and i.confidentiality = 'public')`;
   if (chain.role === 'partner' && chain.actorId) return or(eq(observations.actorId, chain.actorId), isPublic);
   return isPublic;
 }
