@@ -1,5 +1,6 @@
 import type { UseFormReturnType } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { isApiError } from './api';
 import { fieldErrors } from './errors';
 
 /**
@@ -21,6 +22,35 @@ export function useServerErrors<Values extends Record<string, unknown>>(
     },
     clear() {
       setFormError(null);
+    },
+  };
+}
+
+/**
+ * An edit refused because someone saved first (412): remembers the version it was refused at,
+ * loads the newer version into the form once it arrives (the user redoes the change), and holds
+ * saving until then.
+ */
+export function useStaleEdit<Entity extends { version: number }, Values extends Record<string, unknown>>(
+  entity: Entity | undefined,
+  form: UseFormReturnType<Values>,
+  toValues: (entity: Entity) => Values,
+) {
+  const [staleAt, setStaleAt] = useState<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload only when the version changes
+  useEffect(() => {
+    if (entity && staleAt !== null && entity.version !== staleAt) form.setValues(toValues(entity));
+  }, [entity?.version]);
+  return {
+    /** A save was refused as stale: show why. */
+    stale: staleAt !== null,
+    /** The newer version has not arrived yet: saving would be refused again. */
+    waiting: staleAt !== null && entity?.version === staleAt,
+    reset: () => setStaleAt(null),
+    /** A save's error handler: a 412 marks the edit stale, anything else goes to `otherwise`. */
+    onError: (otherwise: (error: unknown) => void) => (error: unknown) => {
+      if (isApiError(error, 412)) setStaleAt(entity?.version ?? null);
+      else otherwise(error);
     },
   };
 }

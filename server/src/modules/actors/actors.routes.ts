@@ -7,7 +7,7 @@ import {
   ContactCreate,
   ContactUpdate,
 } from '@tisserand/core';
-import { and, eq, ilike, sql } from 'drizzle-orm';
+import { eq, ilike, sql } from 'drizzle-orm';
 import { actors, contacts, stages } from '../../db/schema/index';
 import { existingIds, isoFields, registerCollection } from '../../http/collection';
 import type { ChainContext } from '../../http/context';
@@ -123,14 +123,4 @@ export function actorRoutes(app: App, deps: Deps) {
       phone: row.phone,
     }),
   });
-}
-
-/** Whether an actor exists in a chain (for nested routes). */
-export async function actorInChain(deps: Deps, chainId: string, actorId: string) {
-  const rows = await deps.db
-    .select({ id: actors.id })
-    .from(actors)
-    .where(and(eq(actors.chainId, chainId), eq(actors.id, actorId)))
-    .limit(1);
-  return rows.length > 0;
 }

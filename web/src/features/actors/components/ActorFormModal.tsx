@@ -24,10 +24,8 @@ import {
   type ActorUpdate,
 } from '@tisserand/core';
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../app/api';
-import { useServerErrors } from '../../../app/forms';
+import { useServerErrors, useStaleEdit } from '../../../app/forms';
 import { ErrorAlert, notifySuccess } from '../../../app/ui';
 import { useStages } from '../../stages/api';
 import { useCreateActor, useUpdateActor } from '../api';
@@ -177,9 +175,6 @@ export function ActorFormModal({
   const stages = useStages(chainId);
   const create = useCreateActor(chainId);
   const update = useUpdateActor(chainId);
-  // The version a save was refused at (412): saving waits until the newer version is loaded.
-  const [staleAt, setStaleAt] = useState<number | null>(null);
-  const stale = staleAt !== null;
   const form = useForm<ActorFormValues>({
     initialValues: actor ? toValues(actor) : EMPTY,
     validate: {
@@ -191,21 +186,14 @@ export function ActorFormModal({
     },
   });
   const server = useServerErrors(form);
-  // The newer version, once reloaded, becomes the form's content (the user redoes the change).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the version changes
-  useEffect(() => {
-    if (actor && staleAt !== null && actor.version !== staleAt) form.setValues(toValues(actor));
-  }, [actor?.version]);
+  const staleEdit = useStaleEdit(actor, form, toValues);
   const values = form.getValues();
   const pending = create.isPending || update.isPending;
 
   const submit = form.onSubmit((v) => {
     server.clear();
-    setStaleAt(null);
-    const onError = (error: unknown) => {
-      if (isApiError(error, 412)) setStaleAt(actor?.version ?? null);
-      else server.handle(error);
-    };
+    staleEdit.reset();
+    const onError = staleEdit.onError(server.handle);
     const done = (saved: Actor) => {
       notifySuccess(t(actor ? 'actors.saved' : 'actors.created', { name: saved.name }));
       onSaved?.(saved);
@@ -241,7 +229,7 @@ export function ActorFormModal({
     >
       <form onSubmit={submit} noValidate data-testid="actor-form">
         <Stack>
-          {stale && (
+          {staleEdit.stale && (
             <Alert color="orange" variant="light" role="alert">
               {t('errors.stale')}
             </Alert>
@@ -394,7 +382,7 @@ export function ActorFormModal({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={pending} disabled={stale && actor?.version === staleAt}>
+            <Button type="submit" loading={pending} disabled={staleEdit.waiting}>
               {actor ? t('common.save') : t('actors.form.submitCreate')}
             </Button>
           </Group>

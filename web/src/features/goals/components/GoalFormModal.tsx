@@ -14,10 +14,8 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { GOAL_STATUSES, type Goal, type GoalCreate, type GoalUpdate } from '@tisserand/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../app/api';
-import { useServerErrors } from '../../../app/forms';
+import { useServerErrors, useStaleEdit } from '../../../app/forms';
 import { ErrorAlert, notifySuccess } from '../../../app/ui';
 import { oneOf } from '../../actors/labels';
 import { useCapitals } from '../../capitals/api';
@@ -116,8 +114,6 @@ export function GoalFormModal({
   const indicators = useIndicators(chainId);
   const create = useCreateGoal(chainId);
   const update = useUpdateGoal(chainId);
-  // The version a save was refused at (412): saving waits until the newer version is loaded.
-  const [staleAt, setStaleAt] = useState<number | null>(null);
   const form = useForm<GoalFormValues>({
     initialValues: goal ? toValues(goal) : EMPTY,
     validate: {
@@ -127,19 +123,13 @@ export function GoalFormModal({
     },
   });
   const server = useServerErrors(form);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the version changes
-  useEffect(() => {
-    if (goal && staleAt !== null && goal.version !== staleAt) form.setValues(toValues(goal));
-  }, [goal?.version]);
+  const staleEdit = useStaleEdit(goal, form, toValues);
   const values = form.getValues();
 
   const submit = form.onSubmit((v) => {
     server.clear();
-    setStaleAt(null);
-    const onError = (error: unknown) => {
-      if (isApiError(error, 412)) setStaleAt(goal?.version ?? null);
-      else server.handle(error);
-    };
+    staleEdit.reset();
+    const onError = staleEdit.onError(server.handle);
     const done = (saved: Goal) => {
       notifySuccess(t(goal ? 'goals.saved' : 'goals.created', { title: saved.title }));
       onSaved?.(saved);
@@ -163,7 +153,7 @@ export function GoalFormModal({
     >
       <form onSubmit={submit} noValidate data-testid="goal-form">
         <Stack>
-          {staleAt !== null && (
+          {staleEdit.stale && (
             <Alert color="orange" variant="light" role="alert">
               {t('errors.stale')}
             </Alert>
@@ -252,11 +242,7 @@ export function GoalFormModal({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button
-              type="submit"
-              loading={create.isPending || update.isPending}
-              disabled={staleAt !== null && goal?.version === staleAt}
-            >
+            <Button type="submit" loading={create.isPending || update.isPending} disabled={staleEdit.waiting}>
               {goal ? t('common.save') : t('goals.form.submitCreate')}
             </Button>
           </Group>

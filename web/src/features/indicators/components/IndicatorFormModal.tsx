@@ -29,10 +29,8 @@ import {
   VALUE_TYPES,
   WEALTH_DIMENSIONS,
 } from '@tisserand/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../app/api';
-import { useServerErrors } from '../../../app/forms';
+import { useServerErrors, useStaleEdit } from '../../../app/forms';
 import { ErrorAlert, notifySuccess } from '../../../app/ui';
 import { oneOf } from '../../actors/labels';
 import { useCapitals } from '../../capitals/api';
@@ -193,7 +191,6 @@ export function IndicatorFormModal({
   const indicators = useIndicators(chainId);
   const create = useCreateIndicator(chainId);
   const update = useUpdateIndicator(chainId);
-  const [staleAt, setStaleAt] = useState<number | null>(null);
   const form = useForm<IndicatorFormValues>({
     initialValues: indicator ? toValues(indicator) : EMPTY,
     validate: {
@@ -222,20 +219,14 @@ export function IndicatorFormModal({
     },
   });
   const server = useServerErrors(form);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the version changes
-  useEffect(() => {
-    if (indicator && staleAt !== null && indicator.version !== staleAt) form.setValues(toValues(indicator));
-  }, [indicator?.version]);
+  const staleEdit = useStaleEdit(indicator, form, toValues);
   const values = form.getValues();
   const pending = create.isPending || update.isPending;
 
   const submit = form.onSubmit((v) => {
     server.clear();
-    setStaleAt(null);
-    const onError = (error: unknown) => {
-      if (isApiError(error, 412)) setStaleAt(indicator?.version ?? null);
-      else server.handle(error);
-    };
+    staleEdit.reset();
+    const onError = staleEdit.onError(server.handle);
     const done = (saved: Indicator) => {
       notifySuccess(t(indicator ? 'indicators.form.saved' : 'indicators.form.created', { name: saved.name }));
       onSaved?.(saved);
@@ -280,7 +271,7 @@ export function IndicatorFormModal({
     >
       <form onSubmit={submit} noValidate data-testid="indicator-form">
         <Stack>
-          {staleAt !== null && (
+          {staleEdit.stale && (
             <Alert color="orange" variant="light" role="alert">
               {t('errors.stale')}
             </Alert>
@@ -513,7 +504,7 @@ export function IndicatorFormModal({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={pending} disabled={staleAt !== null}>
+            <Button type="submit" loading={pending} disabled={staleEdit.waiting}>
               {indicator ? t('common.save') : t('indicators.form.create')}
             </Button>
           </Group>

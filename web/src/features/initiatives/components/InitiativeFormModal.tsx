@@ -18,10 +18,8 @@ import {
   type InitiativeCreate,
   type InitiativeUpdate,
 } from '@tisserand/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../app/api';
-import { useServerErrors } from '../../../app/forms';
+import { useServerErrors, useStaleEdit } from '../../../app/forms';
 import { ErrorAlert, notifySuccess } from '../../../app/ui';
 import { oneOf } from '../../actors/labels';
 import { useGoals } from '../../goals/api';
@@ -120,7 +118,6 @@ export function InitiativeFormModal({
   const goals = useGoals(chainId);
   const create = useCreateInitiative(chainId);
   const update = useUpdateInitiative(chainId);
-  const [staleAt, setStaleAt] = useState<number | null>(null);
   const form = useForm<InitiativeValues>({
     initialValues: initiative ? toValues(initiative) : EMPTY,
     validate: {
@@ -130,21 +127,14 @@ export function InitiativeFormModal({
     },
   });
   const server = useServerErrors(form);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the version changes
-  useEffect(() => {
-    if (initiative && staleAt !== null && initiative.version !== staleAt)
-      form.setValues(toValues(initiative));
-  }, [initiative?.version]);
+  const staleEdit = useStaleEdit(initiative, form, toValues);
   const values = form.getValues();
   const actorOptions = (directory.data?.actors ?? []).map((a) => ({ value: a.id, label: a.name }));
 
   const submit = form.onSubmit((v) => {
     server.clear();
-    setStaleAt(null);
-    const onError = (error: unknown) => {
-      if (isApiError(error, 412)) setStaleAt(initiative?.version ?? null);
-      else server.handle(error);
-    };
+    staleEdit.reset();
+    const onError = staleEdit.onError(server.handle);
     const done = (saved: Initiative) => {
       notifySuccess(t(initiative ? 'initiatives.saved' : 'initiatives.created', { title: saved.title }));
       onSaved?.(saved);
@@ -168,7 +158,7 @@ export function InitiativeFormModal({
     >
       <form onSubmit={submit} noValidate data-testid="initiative-form">
         <Stack>
-          {staleAt !== null && (
+          {staleEdit.stale && (
             <Alert color="orange" variant="light" role="alert">
               {t('errors.stale')}
             </Alert>
@@ -247,11 +237,7 @@ export function InitiativeFormModal({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button
-              type="submit"
-              loading={create.isPending || update.isPending}
-              disabled={staleAt !== null && initiative?.version === staleAt}
-            >
+            <Button type="submit" loading={create.isPending || update.isPending} disabled={staleEdit.waiting}>
               {initiative ? t('common.save') : t('initiatives.form.submitCreate')}
             </Button>
           </Group>
