@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { actors, campaigns, members, notifications, users } from '../db/schema/index';
+import { addDays, todayIso } from '../lib/dates';
 import { newId } from '../lib/ids';
 import type { Mailer } from '../lib/mail';
 import { campaignCompletion } from '../modules/campaigns/campaigns.routes';
@@ -8,9 +9,6 @@ import { runConnectorReminders } from '../modules/notifications/notify';
 
 /** Reminders start this many days before a campaign's due date. */
 export const REMIND_DAYS_BEFORE = 3;
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const TEXT = {
   fr: {
@@ -150,7 +148,7 @@ export async function deliverEmails(db: Db, mailer: Mailer): Promise<number> {
 /** Runs the reminders now and every 15 minutes (the timer does not keep the process alive). */
 export function scheduleReminders(db: Db, mailer: Mailer | null, log: (msg: string) => void) {
   const run = async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIso();
     try {
       await runReminders(db, today, mailer);
       await runConnectorReminders(db, today);

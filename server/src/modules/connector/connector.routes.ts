@@ -37,8 +37,8 @@ import { existingIds, isoFields, registerCollection } from '../../http/collectio
 import type { ChainContext } from '../../http/context';
 import { badRequest, type FieldError, notFound, unauthorized } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
+import { todayIso } from '../../lib/dates';
 import { loadChainModel } from '../map/map.repository';
-import { todayIso } from '../map/map.service';
 
 const ALL = ['coordinator', 'partner', 'observer'] as const;
 const COORDINATOR = ['coordinator'] as const;

@@ -6,10 +6,10 @@ import type { Db } from '../../db/client';
 import { gapDismissals } from '../../db/schema/index';
 import type { ChainContext } from '../../http/context';
 import { conflict, notFound } from '../../http/errors';
+import { todayIso } from '../../lib/dates';
 import { newId } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { type ChainModel, getDismissal, listDismissals, loadChainModel } from './map.repository';
-import { todayIso } from './map.service';
 
 /** Chains above this many actors + flows are analysed in a worker thread, off the request path. */
 export const WORKER_THRESHOLD = 5_000;

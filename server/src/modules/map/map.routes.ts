@@ -13,9 +13,10 @@ import { z } from 'zod';
 import type { ChainContext } from '../../http/context';
 import { unauthorized } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
+import { todayIso } from '../../lib/dates';
 import { dismissGap, listGaps, restoreGap } from './gaps.service';
 import { loadChainModel } from './map.repository';
-import { mapAt, todayIso } from './map.service';
+import { mapAt } from './map.service';
 import { buildOverview, overviewExtras } from './overview.service';
 
 const ALL = ['coordinator', 'partner', 'observer'] as const;

@@ -4,9 +4,6 @@ import { toFlow } from '../flows/flows.routes';
 import { toStage } from '../stages/stages.routes';
 import type { ChainModel } from './map.repository';
 
-/** Today's date in UTC, `YYYY-MM-DD`. */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
 /**
  * The chain as it stood on `at`: every stage and actor, and the flows whose since/until window
  * contains that day. A flow now `broken` that was still running on `at` (until ≥ at) shows as active

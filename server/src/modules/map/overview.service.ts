@@ -11,6 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { campaigns, commitments, goals, initiatives, resources } from '../../db/schema/index';
 import type { ChainContext } from '../../http/context';
+import { addDays } from '../../lib/dates';
 import { campaignCompletion } from '../campaigns/campaigns.routes';
 import { listSuccesses } from '../successes/successes.routes';
 import { progressOf } from '../wealth/wealth.routes';
@@ -75,9 +76,6 @@ export function buildOverview(model: ChainModel, gaps: GapItem[], today: string)
     gaps: { open: open.length, dismissed: gaps.length - open.length, bySeverity, top },
   };
 }
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The overview's other slots: harms, goal progress, uncommitted goals, successes, campaigns, deadlines. */
 export async function overviewExtras(db: Db, chain: ChainContext, locale: 'fr' | 'en', today: string) {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { agreements, interactions, members, notifications, resources, users } from '../../db/schema/index';
+import { addDays } from '../../lib/dates';
 import { newId } from '../../lib/ids';
 
 export interface NotificationInput {
@@ -62,9 +63,6 @@ export async function coordinatorsOf(tx: Db | Tx, chainId: string): Promise<stri
     .where(and(eq(members.chainId, chainId), eq(members.role, 'coordinator')));
   return rows.map((r) => r.userId);
 }
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Follow-ups due (exchanges journal) and outside-resource deadlines within 14 days, for coordinators;

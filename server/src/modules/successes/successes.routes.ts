@@ -10,10 +10,10 @@ import { existingIds } from '../../http/collection';
 import type { ChainContext } from '../../http/context';
 import { badRequest, type FieldError, HttpError, unauthorized } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
+import { todayIso } from '../../lib/dates';
 import { newId } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { campaignCompletion } from '../campaigns/campaigns.routes';
-import { todayIso } from '../map/map.service';
 import { getSeries } from '../observations/series.service';
 
 const ALL = ['coordinator', 'partner', 'observer'] as const;

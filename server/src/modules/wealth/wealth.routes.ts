@@ -29,7 +29,7 @@ import { existingIds, isoFields, registerCollection } from '../../http/collectio
 import type { ChainContext } from '../../http/context';
 import { badRequest, type FieldError, forbidden, HttpError, notFound, unauthorized } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
-import { todayIso } from '../map/map.service';
+import { todayIso } from '../../lib/dates';
 import { getSeries } from '../observations/series.service';
 
 const ALL = ['coordinator', 'partner', 'observer'] as const;
