@@ -70,7 +70,8 @@ describe.skipIf(!hasChromium)('data collection journey', () => {
 
     const revenue = partner.getByRole('textbox', { name: 'Valeur de « Chiffre d’affaires » en €' });
     // Select-on-focus runs after the focus: wait for it, then type over the whole value.
-    await revenue.click();
+    // Focus by keyboard, as a mouse-up after the focus may collapse the selection to a caret.
+    await revenue.focus();
     await expect.poll(() => wholeValueSelected(partner)).toBe(true);
     await partner.keyboard.type('45200');
     await expect.poll(() => revenue.inputValue()).toMatch(/^45\s?200$/);

@@ -67,6 +67,7 @@ export * from './contracts/data';
 export * from './contracts/imports';
 export * from './contracts/mediation';
 export * from './contracts/meta';
+export * from './contracts/reports';
 export * from './contracts/wealth';
 export {
   analyseGaps,

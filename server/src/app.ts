@@ -19,9 +19,11 @@ import type { App, Deps } from './http/types';
 import { actorRoutes } from './modules/actors/actors.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { backupRoutes } from './modules/backup/backup.routes';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes';
 import { chainRoutes } from './modules/chains/chains.routes';
 import { connectorRoutes } from './modules/connector/connector.routes';
+import { exportRoutes } from './modules/exports/exports.routes';
 import { flowRoutes } from './modules/flows/flows.routes';
 import { importRoutes } from './modules/imports/imports.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
@@ -30,6 +32,7 @@ import { mapRoutes } from './modules/map/map.routes';
 import { mediationRoutes } from './modules/mediation/mediation.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { observationRoutes } from './modules/observations/observations.routes';
+import { reportRoutes } from './modules/reports/reports.routes';
 import { stageRoutes } from './modules/stages/stages.routes';
 import { successRoutes } from './modules/successes/successes.routes';
 import { systemRoutes } from './modules/system/system.routes';
@@ -56,6 +59,7 @@ const MODULES = [
   systemRoutes,
   authRoutes,
   chainRoutes,
+  backupRoutes,
   auditRoutes,
   stageRoutes,
   actorRoutes,
@@ -71,6 +75,8 @@ const MODULES = [
   wealthRoutes,
   mediationRoutes,
   connectorRoutes,
+  exportRoutes,
+  reportRoutes,
 ] as const;
 
 /** Builds the Fastify app: used by the server process and by the tests (`app.inject`). */

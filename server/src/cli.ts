@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import { HttpError } from './http/errors';
 import { scheduleReminders } from './jobs/reminders';
 import { createMailer } from './lib/mail';
 import { createUser } from './modules/auth/auth.service';
+import { createBackup, parseBackup, restoreBackup } from './modules/backup/backup.service';
 import { failStaleImports } from './modules/imports/imports.service';
 import { scheduleProposalClosing } from './modules/mediation/proposals.service';
 
@@ -27,6 +28,11 @@ Usage: tisserand <command> [options]
   user create --email E --name N --password P [--admin] [--locale fr|en]
                         create a user (an instance admin with --admin)
   demo                  load the demo chain
+  backup --chain ID [--out FILE]
+                        write the whole chain as JSON (same format as exports/backup.json);
+                        to standard output without --out or with --out -
+  restore FILE          restore a backup as a new chain (FILE - reads standard input); members
+                        are matched to this instance's accounts by e-mail
 
 Environment: DATABASE_URL, DATA_DIR (./data), PORT (3000), HOST (127.0.0.1), PUBLIC_URL,
 SMTP_URL, TISSERAND_DEMO (0 to skip the demo), TRUST_PROXY (1 behind a reverse proxy), LOG_LEVEL,
@@ -58,10 +64,12 @@ function ensureWebBuilt() {
   if (result.status !== 0) throw new Error('The web app build failed (npm run build -w web).');
 }
 
-async function open(): Promise<{ database: Database; config: ReturnType<typeof readConfig> }> {
+async function open(
+  log: (line: string) => void = console.log,
+): Promise<{ database: Database; config: ReturnType<typeof readConfig> }> {
   const config = readConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  console.log(
+  log(
     database.kind === 'postgres'
       ? `Database: PostgreSQL at ${database.location}`
       : `Database: embedded PGlite in ${database.location}`,
@@ -135,6 +143,14 @@ async function main(argv: string[]) {
       printDemoSignIn();
       return;
     }
+    case 'backup': {
+      await backup(rest);
+      return;
+    }
+    case 'restore': {
+      await restore(rest);
+      return;
+    }
     case 'user': {
       const [sub, ...args] = rest;
       if (sub !== 'create')
@@ -179,6 +195,77 @@ async function main(argv: string[]) {
 }
 
 class UsageError extends Error {}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `tisserand backup --chain ID [--out FILE]`: the JSON of `exports/backup.json`. */
+async function backup(args: string[]) {
+  const usage = 'Usage: tisserand backup --chain ID [--out FILE]';
+  const { values } = parseArgs({ args, options: { chain: { type: 'string' }, out: { type: 'string' } } });
+  if (!values.chain) throw new UsageError(usage);
+  if (!UUID.test(values.chain)) throw new UsageError(`--chain takes a chain id (a UUID).\n${usage}`);
+  const out = values.out && values.out !== '-' ? values.out : undefined;
+  // With the JSON on standard output, everything else goes to standard error.
+  const { database } = await open(out ? console.log : console.error);
+  try {
+    const doc = await createBackup(database.db, values.chain);
+    if (!doc) throw new UsageError(`No chain ${values.chain} in this database.`);
+    const text = `${JSON.stringify(doc)}\n`;
+    if (!out) {
+      await new Promise<void>((resolve, reject) =>
+        process.stdout.write(text, (err) => (err ? reject(err) : resolve())),
+      );
+      return;
+    }
+    // Written aside then renamed: a failed write never leaves half a backup under the final name.
+    writeFileSync(`${out}.partial`, text);
+    renameSync(`${out}.partial`, out);
+    const rows = Object.values(doc.tables).reduce((n, rows) => n + rows.length, 0);
+    console.log(`Backup of "${String(doc.chain.name)}" written to ${out} (${rows} rows).`);
+  } finally {
+    await database.close();
+  }
+}
+
+/** `tisserand restore FILE`: the backup becomes a new chain; says what could not come over. */
+async function restore(args: string[]) {
+  const usage = 'Usage: tisserand restore FILE';
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) throw new UsageError(usage);
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(
+      `Cannot read ${file === '-' ? 'standard input' : file} as JSON: ${(err as Error).message}`,
+    );
+  }
+  const doc = parseBackup(input);
+  const { database } = await open();
+  try {
+    const result = await restoreBackup(database.db, doc, { userId: null });
+    console.log(
+      `Chain restored: ${result.chain.id} ("${result.chain.name}", from ${result.fromChainId ?? '?'})`,
+    );
+    if (result.skippedMembers.length > 0) {
+      console.log(
+        'Members not restored (no account with their e-mail here; create it, then add them again):',
+      );
+      for (const m of result.skippedMembers) console.log(`  ${m.email} (${m.name}), ${m.role}`);
+    }
+    for (const [table, n] of Object.entries(result.skippedRows))
+      console.log(`Rows of ${table} not restored (their user has no account here): ${n}`);
+    if (result.clearedUserReferences > 0)
+      console.log(
+        `References to users without an account here left empty (authors, signers, audit entries): ${result.clearedUserReferences}`,
+      );
+    for (const r of result.renamedReports)
+      console.log(`Report slug "${r.from}" is taken on this instance: the report is now at "${r.to}"`);
+  } finally {
+    await database.close();
+  }
+}
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof DatabaseStartError || err instanceof ConfigError || err instanceof UsageError) {

@@ -31,6 +31,7 @@ import {
 } from './demo-data';
 import { DEMO_CAMPAIGN, DEMO_INDICATORS, DEMO_LATE, DEMO_QUARTERS, seeded } from './demo-indicators';
 import { loadMediation } from './demo-mediation';
+import { loadReport } from './demo-reports';
 import { DEMO_COMMITMENTS, DEMO_GOALS, DEMO_INITIATIVES } from './demo-wealth';
 
 export { DEMO_PASSWORD, DEMO_USERS };
@@ -119,6 +120,7 @@ export async function loadDemo(db: Db): Promise<string> {
   await loadWealth(db, coordinator.id, chainId, actorIds, indicatorIds);
   await loadMediation(db, coordinator.id, chainId, actorIds);
   await loadConnector(db, coordinator.id, chainId, actorIds);
+  await loadReport(db, coordinator.id, chainId, indicatorIds);
 
   const partners: [string, string][] = [
     ['miller', 'moulin'],

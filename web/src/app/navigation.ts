@@ -9,6 +9,7 @@ import {
   IconClipboardList,
   IconConfetti,
   IconFileCertificate,
+  IconFileExport,
   IconFileImport,
   IconFlask,
   IconHeartHandshake,
@@ -21,6 +22,7 @@ import {
   IconMessages,
   IconPlant2,
   IconPuzzle,
+  IconReport,
   IconRocket,
   IconScale,
   IconSettings,
@@ -194,6 +196,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: IconFileImport,
     visibleFor: ['coordinator'],
   },
+  // Every member exports; the server leaves out of each file what the member may not see.
+  {
+    id: 'exports',
+    scope: 'chain',
+    path: 'exports',
+    labelKey: 'nav.exports',
+    group: 'metaVision',
+    icon: IconFileExport,
+    visibleFor: EVERY_ROLE,
+  },
   {
     id: 'capitals',
     scope: 'chain',
@@ -256,6 +268,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'dataCollector',
     icon: IconAlertTriangle,
     visibleFor: ['coordinator'],
+  },
+  {
+    id: 'reports',
+    scope: 'chain',
+    path: 'reports',
+    labelKey: 'nav.reports',
+    group: 'dataCollector',
+    icon: IconReport,
+    visibleFor: EVERY_ROLE,
   },
   {
     id: 'convenings',

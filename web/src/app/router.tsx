@@ -18,6 +18,7 @@ import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { ConveningPage } from '../features/convenings/ConveningPage';
 import { ConveningsPage } from '../features/convenings/ConveningsPage';
 import { ExchangesPage } from '../features/exchanges/ExchangesPage';
+import { ExportsPage } from '../features/exports/ExportsPage';
 import { FlowsPage } from '../features/flows/FlowsPage';
 import { GapsPage } from '../features/gaps/GapsPage';
 import { GoalsPage } from '../features/goals/GoalsPage';
@@ -100,6 +101,14 @@ function RouteError() {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  // A published report, for anyone, with no sign-in and no app chrome; it draws ECharts charts.
+  {
+    path: '/r/:slug',
+    lazy: () =>
+      import('../features/public-report/PublicReportPage').then((m) => ({ Component: m.PublicReportPage })),
+    hydrateFallbackElement: <PageLoader />,
+    errorElement: <RouteError />,
+  },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
@@ -150,6 +159,7 @@ export const router = createBrowserRouter([
               { path: 'flows', element: <FlowsPage /> },
               { path: 'gaps', element: <GapsPage /> },
               { path: 'import', element: <ImportPage /> },
+              { path: 'exports', element: <ExportsPage /> },
               // The indicator pages draw ECharts charts: loaded on first visit only.
               {
                 path: 'indicators',
@@ -171,6 +181,21 @@ export const router = createBrowserRouter([
               { path: 'campaigns/:campaignId', element: <CampaignPage /> },
               { path: 'successes', element: <SuccessesPage /> },
               { path: 'alerts', element: <AlertsPage /> },
+              // The report pages render Markdown and the public report's charts: loaded on first visit only.
+              {
+                path: 'reports',
+                lazy: () =>
+                  import('../features/reports/ReportsPage').then((m) => ({ Component: m.ReportsPage })),
+                hydrateFallbackElement: <PageLoader />,
+              },
+              {
+                path: 'reports/:reportId',
+                lazy: () =>
+                  import('../features/reports/ReportBuilderPage').then((m) => ({
+                    Component: m.ReportBuilderPage,
+                  })),
+                hydrateFallbackElement: <PageLoader />,
+              },
               { path: 'proposals', element: <ProposalsPage /> },
               { path: 'proposals/:proposalId', element: <ProposalPage /> },
               // The agreement pages render Markdown and diff versions: loaded on first visit only.

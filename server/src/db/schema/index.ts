@@ -11,4 +11,5 @@ export const TENANT_ROOT = 'chains';
 export * from './connector';
 export * from './data';
 export * from './mediation';
+export * from './reports';
 export * from './wealth';

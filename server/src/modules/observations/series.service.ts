@@ -42,6 +42,8 @@ export async function loadPartials(
     to?: string | undefined;
     actorId?: string | undefined;
     latest?: boolean;
+    /** Approved values only (public output), instead of submitted and approved ones. */
+    approvedOnly?: boolean;
   },
 ): Promise<ObservationPartial[]> {
   const rows = await queryRows<{
@@ -58,7 +60,7 @@ export async function loadPartials(
           sum(value)::float8 as sum, count(*)::int as count, min(value)::float8 as min, max(value)::float8 as max,
           ${range.latest ? sql`(array_agg(value order by period_start desc))[1]::float8` : sql`0::float8`} as latest
         from observations
-        where chain_id = ${chainId} and indicator_id = ${indicatorId} and status in ('submitted', 'approved')
+        where chain_id = ${chainId} and indicator_id = ${indicatorId} and ${range.approvedOnly ? sql`status = 'approved'` : sql`status in ('submitted', 'approved')`}
           ${range.from ? sql`and period_start >= ${range.from}` : sql``}
           ${range.to ? sql`and period_start <= ${range.to}` : sql``}
           ${range.actorId ? sql`and actor_id = ${range.actorId}` : sql``}
@@ -150,7 +152,8 @@ export async function getSeries(
   return { indicatorId, periodicity, groupBy, groups, items: k > 0 ? suppress(points, k) : points };
 }
 
-async function grouping(
+/** The groups of a breakdown, their labels, and the groups each actor's values count in. */
+export async function grouping(
   db: Db,
   chain: ChainContext,
   locale: 'fr' | 'en',

@@ -23,6 +23,7 @@ import { currentLanguage, LANGUAGES } from '../../app/i18n';
 import { useUser } from '../../app/session';
 import { ErrorAlert, notifySuccess, PageHeader, PageLoader } from '../../app/ui';
 import { useCreateUser, useUsers } from './api';
+import { RestoreChainCard } from './RestoreChainCard';
 
 function isLocale(value: string | null): value is Locale {
   return LANGUAGES.some((l) => l === value);
@@ -202,6 +203,7 @@ export function UsersPage() {
         </Group>
       )}
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
+      <RestoreChainCard />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ListOf, User, UserCreate } from '@tisserand/core';
+import type { Chain, ListOf, User, UserCreate } from '@tisserand/core';
 import { api } from '../../app/api';
+import { chainKeys } from '../chains/api';
 
 const userKeys = { all: ['users'] as const };
 
@@ -22,5 +23,25 @@ export function useCreateUser() {
   return useMutation({
     mutationFn: (body: UserCreate) => api.post<User>('/users', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+/**
+ * The answer to a restore: the new chain, with what could not come over (server `RestoredChain`):
+ * members whose e-mail has no account here, and report addresses renamed because they were taken.
+ */
+export type RestoreAnswer = Chain & {
+  restore?: {
+    skippedMembers: { email: string; name: string; role: string }[];
+    renamedReports?: { from: string; to: string }[];
+  };
+};
+
+/** Restores a whole chain from a `backup.json` (instance admins); it arrives as a new chain. */
+export function useRestoreChain() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (backup: unknown) => api.post<RestoreAnswer>('/chains/restore', backup),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: chainKeys.all, exact: true }),
   });
 }
