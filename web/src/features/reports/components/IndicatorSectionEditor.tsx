@@ -47,8 +47,12 @@ export function IndicatorSectionEditor({
     onChange({
       ...section,
       indicatorId: next.id,
-      // A periodicity finer than the indicator's own cannot be shown: fall back to its own.
-      periodicity: allowed.includes(section.periodicity) ? section.periodicity : next.periodicity,
+      // A first choice starts at the indicator's own periodicity; a change keeps the one chosen
+      // when the new indicator allows it (a finer one cannot be shown: fall back to its own).
+      periodicity:
+        section.indicatorId !== null && allowed.includes(section.periodicity)
+          ? section.periodicity
+          : next.periodicity,
     });
   };
 
