@@ -7,6 +7,7 @@ import { badRequest, type FieldError } from '../../http/errors';
 import { newId } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { type ChainRow, getChain } from '../chains/chains.repository';
+import { REPORT_SLUG_LOCK } from '../reports/reports.routes';
 import { type ColumnInfo, readBackupCatalog, type TableInfo } from './backup.catalog';
 
 export const BACKUP_FORMAT = 'tisserand-backup';
@@ -16,7 +17,6 @@ export const BACKUP_FORMAT_VERSION = 1;
 /** Rows per INSERT: keeps each statement's JSON parameter a few megabytes at most. */
 const CHUNK_ROWS = 1000;
 /** The lock the reports module takes to check slugs: slugs are unique in the whole instance. */
-const REPORT_SLUG_LOCK = 'tisserand:report-slug';
 const SLUG_MAX = 80;
 
 type Row = Record<string, unknown>;

@@ -16,6 +16,9 @@ const COORDINATOR = ['coordinator'] as const;
 /** Public answers may be kept a minute by browsers and proxies: an unpublished report vanishes soon after. */
 const PUBLIC_CACHE = 'public, max-age=60';
 
+/** The advisory lock under which report slugs are checked and taken (reports, restores). */
+export const REPORT_SLUG_LOCK = 'tisserand:report-slug';
+
 type ReportRow = typeof reports.$inferSelect;
 
 const toReport = (row: ReportRow): Report => ({
@@ -35,7 +38,7 @@ const toReport = (row: ReportRow): Report => ({
  * table cannot hold that unique index, so the check runs under a transaction-wide advisory lock.
  */
 async function assertSlugFree(tx: Db, slug: string, chainId: string, id: string | null) {
-  await queryRows(tx, sql`select pg_advisory_xact_lock(hashtext('tisserand:report-slug'))`);
+  await queryRows(tx, sql`select pg_advisory_xact_lock(hashtext(${REPORT_SLUG_LOCK}))`);
   const taken = await tx
     .select({ id: reports.id })
     .from(reports)
