@@ -1,104 +1,161 @@
 /**
- * Series benchmark (QUALITY.md "dashboard series"): an indicator series over many observations,
- * grouped by stage and quarter, through the same code as `GET …/indicators/{id}/series`, against a
- * plain GROUP BY over the raw rows. Run: `npm run bench -- series [--rows N] [--postgres URL]`.
+ * Series benchmark (QUALITY.md "dashboard series"): one indicator's series grouped by stage and
+ * quarter through `getSeries` (the code of `GET …/indicators/{id}/series`), p95 over 20 runs after
+ * one warm-up, then one value written through the real service (`upsertObservations`) and the next
+ * series timed and checked to include it; the peer is a plain GROUP BY over the raw rows of that
+ * indicator. The chain comes from `generate.ts` (every actor reports every indicator monthly).
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { type Database, openDatabase, queryRows } from '../server/src/db/client';
-import { newId } from '../server/src/lib/ids';
+import type { ChainContext } from '../server/src/http/context';
+import { upsertObservations } from '../server/src/modules/observations/observations.service';
 import { getSeries } from '../server/src/modules/observations/series.service';
+import {
+  type BenchOptions,
+  type BenchResult,
+  freshPostgres,
+  log,
+  percentile,
+  ratioOf,
+  round,
+} from './common';
+import { addCoordinator, generateChain, writeChain, writeObservations } from './generate';
 
-export interface SeriesResult {
-  name: string;
-  scale: string;
-  value: number;
-  unit: string;
-  peer: string;
-  peerValue: number;
-  ratio: number;
+export interface SeriesShape {
+  actors: number;
+  indicators: number;
+  months: number;
 }
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? Number.NaN;
-
-async function seed(database: Database, rows: number) {
-  const db = database.db;
-  const chainId = newId();
-  const indicatorId = newId();
-  const actorCount = 2000;
-  const months = Math.ceil(rows / actorCount);
-  await db.execute(sql`insert into chains (id, name, region) values (${chainId}, 'Bench', 'Bench')`);
-  await db.execute(sql`insert into stages (chain_id, id, name, position)
-    select ${chainId}::uuid, gen_random_uuid(), 'Maillon ' || g, g from generate_series(0, 5) g`);
-  await db.execute(sql`insert into actors (chain_id, id, name, kind, role, status)
-    select ${chainId}::uuid, gen_random_uuid(), 'Acteur ' || g, 'business', 'transactional', 'engaged' from generate_series(1, ${actorCount}) g`);
-  await db.execute(sql`insert into actor_stages (chain_id, actor_id, stage_id)
-    select a.chain_id, a.id, s.id from (select chain_id, id, row_number() over (order by id) n from actors where chain_id = ${chainId}) a
-    join (select id, position from stages where chain_id = ${chainId}) s on s.position = a.n % 6`);
-  await db.execute(sql`insert into indicators (chain_id, id, code, name, category, value_type, aggregation, periodicity, direction, reporters, status, confidentiality)
-    values (${chainId}, ${indicatorId}, 'B', 'Bench', 'supply', 'number', 'sum', 'month', 'increase', 'all', 'adopted', 'aggregate')`);
-  const t0 = performance.now();
-  // Month m for every actor: period_start walks back from 2026-12.
-  await db.execute(sql`insert into observations (chain_id, id, indicator_id, actor_id, period, period_start, value, status, source)
-    select ${chainId}::uuid, gen_random_uuid(), ${indicatorId}::uuid, a.id,
-      to_char(date '2026-12-01' - (m || ' months')::interval, 'YYYY-MM'),
-      (date '2026-12-01' - (m || ' months')::interval)::date, (random() * 100)::float8, 'approved', 'import'
-    from actors a cross join generate_series(0, ${months - 1}) m where a.chain_id = ${chainId}`);
-  const n =
-    (
-      await queryRows<{ n: number }>(
-        db,
-        sql`select count(*)::int n from observations where chain_id = ${chainId}`,
-      )
-    )[0]?.n ?? 0;
-  console.error(`seeded ${n} observations in ${Math.round(performance.now() - t0)} ms`);
-  await db.execute(sql`analyze`);
-  return { chainId, indicatorId, n };
+/** Full scale: ≈ 10 M observations on PostgreSQL, ≈ 1 M on PGlite; quick: ≈ 216,000 and ≈ 108,000. */
+export function seriesShape(engine: 'pglite' | 'postgres', quick: boolean): SeriesShape {
+  if (engine === 'postgres')
+    return quick ? { actors: 400, indicators: 10, months: 54 } : { actors: 5000, indicators: 40, months: 54 };
+  return quick ? { actors: 200, indicators: 10, months: 54 } : { actors: 2000, indicators: 10, months: 54 };
 }
 
-export async function runSeriesBench(options: {
-  rows: number;
-  url?: string | undefined;
-  runs?: number;
-}): Promise<SeriesResult> {
-  const database = await openDatabase(options.url ? { url: options.url } : { memory: true });
-  await database.migrate();
-  const { chainId, indicatorId, n } = await seed(database, options.rows);
-  const chain = {
-    id: chainId,
-    role: 'coordinator' as const,
-    actorId: null,
-    capitalFramework: 'permacomptable' as const,
-    publicMinGroupSize: 3,
-  };
-  const runs = options.runs ?? 20;
-  const ours: number[] = [];
-  const plain: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    let t = performance.now();
-    await getSeries(database.db, chain, 'fr', indicatorId, { groupBy: 'stage', periodicity: 'quarter' });
-    ours.push(performance.now() - t);
-    t = performance.now();
-    await queryRows(
-      database.db,
-      sql`select s.stage_id, to_char(o.period_start, 'YYYY') || '-Q' || extract(quarter from o.period_start)::int as q,
-            sum(o.value), count(distinct o.actor_id)
-          from observations o join actor_stages s on s.chain_id = o.chain_id and s.actor_id = o.actor_id
-          where o.chain_id = ${chainId} and o.indicator_id = ${indicatorId} and o.status in ('submitted', 'approved')
-          group by 1, 2`,
-    );
-    plain.push(performance.now() - t);
+const plainGroupBy = (chainId: string, indicatorId: string) =>
+  sql`select s.stage_id, to_char(o.period_start, 'YYYY') || '-Q' || extract(quarter from o.period_start)::int as q,
+        sum(o.value)::float8 as sum, count(distinct o.actor_id)::int as n
+      from observations o join actor_stages s on s.chain_id = o.chain_id and s.actor_id = o.actor_id
+      where o.chain_id = ${chainId} and o.indicator_id = ${indicatorId} and o.status in ('submitted', 'approved')
+      group by 1, 2`;
+
+export async function runSeriesBench(
+  engine: 'pglite' | 'postgres',
+  options: BenchOptions & { shape?: SeriesShape; runs?: number },
+): Promise<BenchResult[]> {
+  const shape = options.shape ?? seriesShape(engine, options.quick);
+  let pgHandle: Awaited<ReturnType<typeof freshPostgres>> | undefined;
+  let database: Database;
+  if (engine === 'postgres') {
+    if (!options.pgUrl)
+      throw new Error('no PostgreSQL server: pass --postgres URL or set BENCH_DATABASE_URL');
+    pgHandle = await freshPostgres(options.pgUrl);
+    database = pgHandle.database;
+  } else {
+    database = await openDatabase({ memory: true });
   }
-  await database.close();
-  const value = p95(ours);
-  const peerValue = p95(plain);
-  return {
-    name: `series_p95_ms_${options.url ? 'postgres' : 'pglite'}`,
-    scale: `${n} observations, 2000 actors, 6 stages`,
-    value: Math.round(value),
-    unit: 'ms',
-    peer: 'plain GROUP BY over the raw rows',
-    peerValue: Math.round(peerValue),
-    ratio: Math.round((peerValue / value) * 100) / 100,
-  };
+  try {
+    await database.migrate();
+    const chain = generateChain({
+      actors: shape.actors,
+      flows: shape.actors * 5,
+      indicators: shape.indicators,
+    });
+    let t = performance.now();
+    await writeChain(database, chain);
+    const n = await writeObservations(database, chain, shape.months);
+    log(`series/${engine}: seeded ${n} observations in ${Math.round(performance.now() - t)} ms`);
+    const coordinator = await addCoordinator(database, chain.chainId);
+    const ctx: ChainContext = {
+      id: chain.chainId,
+      role: 'coordinator',
+      actorId: null,
+      capitalFramework: 'permacomptable',
+      publicMinGroupSize: 3,
+    };
+    const indicator = chain.indicators[0];
+    if (!indicator) throw new Error('no indicator');
+    const series = () =>
+      getSeries(database.db, ctx, 'fr', indicator.id, { groupBy: 'stage', periodicity: 'quarter' });
+    const plain = () => queryRows<{ sum: number }>(database.db, plainGroupBy(chain.chainId, indicator.id));
+
+    // Warm-up, and a check that both answer the same total.
+    const first = await series();
+    const firstPlain = await plain();
+    const total = first.items.reduce((s, p) => s + (p.value ?? 0), 0);
+    const plainTotal = firstPlain.reduce((s, r) => s + Number(r.sum), 0);
+    const agree = Math.abs(total - plainTotal) <= 1e-6 * Math.max(1, Math.abs(plainTotal));
+
+    const runs = options.runs ?? 20;
+    const ours: number[] = [];
+    const peer: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      t = performance.now();
+      await series();
+      ours.push(performance.now() - t);
+      t = performance.now();
+      await plain();
+      peer.push(performance.now() - t);
+    }
+
+    // A new submission, through the same service as `PUT …/observations`, then the next query.
+    const actor = chain.actors.find((a) => a.stageIds.length > 0) ?? chain.actors[0];
+    if (!actor) throw new Error('no actor');
+    await upsertObservations(
+      database.db,
+      ctx,
+      coordinator.userId,
+      [
+        {
+          indicatorId: indicator.id,
+          actorId: actor.id,
+          period: '2030-02',
+          value: 1234.5,
+          status: 'submitted',
+        },
+      ],
+      'form',
+    );
+    t = performance.now();
+    const after = await series();
+    const afterMs = performance.now() - t;
+    const visible = after.items.some((p) => p.period === '2030-Q1' && p.value === 1234.5);
+
+    const value = percentile(ours, 0.95);
+    const peerValue = percentile(peer, 0.95);
+    const scale = `${n} observations (${shape.actors} actors × ${shape.indicators} indicators × ${shape.months} months); one indicator = ${shape.actors * shape.months} rows, ${chain.stages.length} stages`;
+    const problems = [
+      agree ? '' : `series total ${total} ≠ plain GROUP BY total ${plainTotal}`,
+      visible ? '' : 'the new submission is not in the next series',
+    ].filter(Boolean);
+    const results: BenchResult[] = [
+      {
+        name: `series_p95_ms_${engine}`,
+        scale,
+        value: round(value),
+        unit: 'ms',
+        peer: 'plain GROUP BY over the raw rows',
+        peerValue: round(peerValue),
+        ratio: ratioOf(value, peerValue, true),
+        ...(problems.length ? { error: problems.join('; ') } : {}),
+      },
+      {
+        name: `series_after_write_ms_${engine}`,
+        scale: `first series after one new submission (${visible ? 'visible' : 'NOT visible'})`,
+        value: round(afterMs),
+        unit: 'ms',
+        peer: 'plain GROUP BY over the raw rows (p95)',
+        peerValue: round(peerValue),
+        ratio: ratioOf(afterMs, peerValue, true),
+        ...(visible ? {} : { error: 'the new submission is not in the next series' }),
+      },
+    ];
+    return results;
+  } finally {
+    if (pgHandle) await pgHandle.drop();
+    else await database.close();
+  }
 }

@@ -14,7 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import { installAccessControl } from './http/access';
-import { installErrorHandling, sendProblem } from './http/errors';
+import { frameworkErrors, installErrorHandling, refuseEncodedBodies, sendProblem } from './http/errors';
 import type { App, Deps } from './http/types';
 import { actorRoutes } from './modules/actors/actors.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -32,6 +32,7 @@ import { mapRoutes } from './modules/map/map.routes';
 import { mediationRoutes } from './modules/mediation/mediation.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { observationRoutes } from './modules/observations/observations.routes';
+import { personalDataRoutes } from './modules/personal-data/personal-data.routes';
 import { reportRoutes } from './modules/reports/reports.routes';
 import { stageRoutes } from './modules/stages/stages.routes';
 import { successRoutes } from './modules/successes/successes.routes';
@@ -52,6 +53,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** MapLibre style URL for the geography view (its origin is allowed by the CSP). */
   mapStyleUrl?: string | undefined;
+  /** Instance admins without a second factor get a session that may only enrol one. */
+  require2fa?: boolean;
 }
 
 /** The API's routes, each module a function of the app and the database. */
@@ -77,6 +80,7 @@ const MODULES = [
   connectorRoutes,
   exportRoutes,
   reportRoutes,
+  personalDataRoutes,
 ] as const;
 
 /** Builds the Fastify app: used by the server process and by the tests (`app.inject`). */
@@ -86,11 +90,13 @@ export async function buildApp(options: AppOptions) {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  app.addHook('onRequest', refuseEncodedBodies);
   // JSON only, unless a module registers its own parser (CSV imports): anything else is 415.
   app.removeContentTypeParser('text/plain');
 
@@ -118,7 +124,7 @@ export async function buildApp(options: AppOptions) {
     hsts: false,
   });
   await app.register(cookie);
-  installAccessControl(app, options.database);
+  installAccessControl(app, options.database, { require2fa: options.require2fa ?? false });
 
   await app.register(swagger, {
     openapi: {
@@ -160,6 +166,7 @@ export async function buildApp(options: AppOptions) {
         db: options.database.db,
         secureCookies: options.secureCookies ?? false,
         mapStyleUrl: options.mapStyleUrl,
+        require2fa: options.require2fa ?? false,
       };
       for (const register of MODULES) register(api as App, deps);
     },

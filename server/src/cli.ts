@@ -6,13 +6,14 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { ConfigError, readConfig } from './config';
 import { type Database, DatabaseStartError, openDatabase } from './db/client';
+import { restoreDataBackup, scheduleDataBackups } from './db/data-backup';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, loadDemo } from './demo/demo';
 import { HttpError } from './http/errors';
 import { scheduleReminders } from './jobs/reminders';
 import { createMailer } from './lib/mail';
 import { createUser } from './modules/auth/auth.service';
 import { createBackup, parseBackup, restoreBackup } from './modules/backup/backup.service';
-import { failStaleImports } from './modules/imports/imports.service';
+import { failStaleImports, STALE_AFTER_MS } from './modules/imports/imports.service';
 import { scheduleProposalClosing } from './modules/mediation/proposals.service';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,10 +34,13 @@ Usage: tisserand <command> [options]
                         to standard output without --out or with --out -
   restore FILE          restore a backup as a new chain (FILE - reads standard input); members
                         are matched to this instance's accounts by e-mail
+  restore-data FILE     put a scheduled backup of the embedded database (DATA_DIR/backups/*.tar.gz)
+                        into an empty DATA_DIR (stop the server and move the old directory aside first)
 
 Environment: DATABASE_URL, DATA_DIR (./data), PORT (3000), HOST (127.0.0.1), PUBLIC_URL,
 SMTP_URL, TISSERAND_DEMO (0 to skip the demo), TRUST_PROXY (1 behind a reverse proxy), LOG_LEVEL,
-MAP_STYLE_URL (MapLibre style for the geography view).`;
+MAP_STYLE_URL (MapLibre style for the geography view), TISSERAND_BACKUP_INTERVAL_HOURS (24; 0: no
+scheduled backup of the embedded database), TISSERAND_BACKUP_KEEP (7). See docs/operations.md.`;
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -88,7 +92,10 @@ async function start(dev: boolean) {
   const started = Date.now();
   if (!dev) ensureWebBuilt();
   const { database, config } = await open();
-  await failStaleImports(database.db);
+  // The lock file makes this process the only one on an embedded database: any running import
+  // was cut short. On PostgreSQL another server may be running it: only silent ones are failed.
+  const stale = await failStaleImports(database.db, database.kind === 'pglite' ? 0 : STALE_AFTER_MS);
+  if (stale > 0) console.log(`Imports cut short by a stop, marked failed: ${stale}`);
   let demoLoaded = false;
   if (config.demo && (await isEmpty(database.db))) {
     await loadDemo(database.db);
@@ -101,9 +108,12 @@ async function start(dev: boolean) {
     trustProxy: config.trustProxy,
     mapStyleUrl: config.mapStyleUrl,
     logger: { level: config.logLevel },
+    require2fa: process.env.TISSERAND_REQUIRE_2FA === '1',
   });
+  const stopJobs: (() => void)[] = [];
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: stopping…`);
+    for (const stop of stopJobs) stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -111,8 +121,38 @@ async function start(dev: boolean) {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  scheduleReminders(database.db, createMailer(config.smtpUrl), (msg) => app.log.error(msg));
-  scheduleProposalClosing(database.db, (msg) => app.log.error(msg));
+  stopJobs.push(
+    scheduleReminders(database.db, createMailer(config.smtpUrl), (msg) => app.log.error(msg)),
+    scheduleProposalClosing(database.db, (msg) => app.log.error(msg)),
+  );
+  if (database.kind === 'postgres') {
+    // Imports of a server that stopped are failed by whichever server is still up.
+    const sweep = setInterval(
+      () => void failStaleImports(database.db).catch((err) => app.log.error(`import sweep failed: ${err}`)),
+      60_000,
+    );
+    sweep.unref();
+    stopJobs.push(() => clearInterval(sweep));
+    console.log(
+      'Backups: scheduled backups of a PostgreSQL database are the operator’s job (pg_dump or PITR, docs/operations.md).',
+    );
+  } else if (config.backupIntervalHours > 0) {
+    stopJobs.push(
+      scheduleDataBackups(database, {
+        intervalHours: config.backupIntervalHours,
+        keep: config.backupKeep,
+        log: (msg) => console.log(msg),
+        error: (msg) => app.log.error(msg),
+      }),
+    );
+    console.log(
+      `Backups: the embedded database every ${config.backupIntervalHours} h into ${join(config.dataDir, 'backups')} (last ${config.backupKeep} kept).`,
+    );
+  } else {
+    console.log(
+      'Backups: scheduled backups of the embedded database are off (TISSERAND_BACKUP_INTERVAL_HOURS=0).',
+    );
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
@@ -149,6 +189,10 @@ async function main(argv: string[]) {
     }
     case 'restore': {
       await restore(rest);
+      return;
+    }
+    case 'restore-data': {
+      await restoreData(rest);
       return;
     }
     case 'user': {
@@ -225,6 +269,21 @@ async function backup(args: string[]) {
   } finally {
     await database.close();
   }
+}
+
+/** `tisserand restore-data FILE`: a scheduled backup of the embedded database into an empty DATA_DIR. */
+async function restoreData(args: string[]) {
+  const usage = 'Usage: tisserand restore-data FILE (into DATA_DIR, which must be empty or absent)';
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) throw new UsageError(usage);
+  const config = readConfig();
+  if (config.databaseUrl)
+    throw new UsageError(
+      'restore-data is for the embedded database; unset DATABASE_URL (PostgreSQL: pg_restore).',
+    );
+  const { users } = await restoreDataBackup(file, config.dataDir);
+  console.log(`Backup ${file} restored into ${config.dataDir} (${users} accounts). Start Tisserand on it.`);
 }
 
 /** `tisserand restore FILE`: the backup becomes a new chain; says what could not come over. */

@@ -13,6 +13,10 @@ export interface Config {
   logLevel: string;
   /** MapLibre style for the geography view; none: points on a plain background. */
   mapStyleUrl: string | undefined;
+  /** Hours between scheduled backups of the embedded database (0: none). */
+  backupIntervalHours: number;
+  /** How many scheduled backups of the embedded database to keep. */
+  backupKeep: number;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +43,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError(`MAP_STYLE_URL must be an absolute URL, not "${env.MAP_STYLE_URL}".`);
     }
   }
+  const backupIntervalHours = Number(env.TISSERAND_BACKUP_INTERVAL_HOURS ?? 24);
+  if (!Number.isFinite(backupIntervalHours) || backupIntervalHours < 0)
+    throw new ConfigError(
+      `TISSERAND_BACKUP_INTERVAL_HOURS must be a number of hours (0 for none), not "${env.TISSERAND_BACKUP_INTERVAL_HOURS}".`,
+    );
+  const backupKeep = Number(env.TISSERAND_BACKUP_KEEP ?? 7);
+  if (!Number.isInteger(backupKeep) || backupKeep < 1)
+    throw new ConfigError(
+      `TISSERAND_BACKUP_KEEP must be a whole number ≥ 1, not "${env.TISSERAND_BACKUP_KEEP}".`,
+    );
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? './data'),
@@ -50,5 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'warn',
     mapStyleUrl: env.MAP_STYLE_URL || undefined,
+    backupIntervalHours,
+    backupKeep,
   };
 }

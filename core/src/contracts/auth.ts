@@ -19,8 +19,48 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const LoginBody = z.strictObject({ email: z.string().max(254), password: z.string().max(1024) });
-export const SessionAnswer = z.object({ user: User, csrfToken: z.string() });
+/** Whether the caller's second factor is on, and whether this server makes them enrol first. */
+export const TwoFactorState = z.object({ enabled: z.boolean(), enrolmentRequired: z.boolean() });
+export type TwoFactorState = z.infer<typeof TwoFactorState>;
+export const SessionAnswer = z.object({ user: User, csrfToken: z.string(), twoFactor: TwoFactorState });
 export type SessionAnswer = z.infer<typeof SessionAnswer>;
+
+/** A 6-digit TOTP code or a recovery code. */
+export const TwoFactorCode = z.string().trim().min(6).max(64);
+/** The first step of a sign-in with 2FA: no session yet, a challenge for `POST /auth/login/2fa`. */
+export const TwoFactorChallenge = z.object({ twoFactorRequired: z.literal(true), challenge: z.string() });
+export type TwoFactorChallenge = z.infer<typeof TwoFactorChallenge>;
+export const LoginAnswer = z.union([SessionAnswer, TwoFactorChallenge]);
+export type LoginAnswer = z.infer<typeof LoginAnswer>;
+export const LoginSecondFactorBody = z.strictObject({
+  challenge: z.string().min(1).max(200),
+  code: TwoFactorCode,
+});
+export type LoginSecondFactorBody = z.input<typeof LoginSecondFactorBody>;
+
+export const TwoFactorStatus = z.object({
+  enabled: z.boolean(),
+  /** An enrolment was started and not activated yet. */
+  pending: z.boolean(),
+  enabledAt: z.iso.datetime().nullable(),
+  recoveryCodesLeft: z.number().int(),
+  enrolmentRequired: z.boolean(),
+});
+export type TwoFactorStatus = z.infer<typeof TwoFactorStatus>;
+export const TwoFactorEnrolment = z.object({
+  /** Base32, for typing into an authenticator app by hand. */
+  secret: z.string(),
+  otpauthUri: z.string(),
+  /** The otpauth URI as an SVG QR code. */
+  qrSvg: z.string(),
+});
+export type TwoFactorEnrolment = z.infer<typeof TwoFactorEnrolment>;
+export const TwoFactorActivation = z.strictObject({ code: TwoFactorCode });
+export type TwoFactorActivation = z.input<typeof TwoFactorActivation>;
+export const TwoFactorActivated = z.object({ recoveryCodes: z.array(z.string()) });
+export type TwoFactorActivated = z.infer<typeof TwoFactorActivated>;
+export const TwoFactorDisable = z.strictObject({ code: TwoFactorCode, password: z.string().max(1024) });
+export type TwoFactorDisable = z.input<typeof TwoFactorDisable>;
 
 export const UserCreate = z.strictObject({
   email: Email,

@@ -24,6 +24,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Where the data lives, for the start-up log (password masked). */
   location: string;
+  /** The embedded engine and its data directory (PGlite only): scheduled data-directory backups use it. */
+  embedded?: { client: PGlite; dataDir: string | undefined };
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -94,7 +96,11 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = new PGlite(dataDir);
+    // Durability: with a data directory PGlite writes through Node's `fs.writeSync` (the `nodefs`
+    // file system), so a commit's WAL is in the operating system before the query answers and
+    // survives the process being killed. `relaxedDurability: false` (the default, kept explicit)
+    // makes PGlite wait for its file system sync before answering; never turn it on.
+    client = new PGlite(dataDir, { relaxedDurability: false });
     await client.waitReady;
   } catch (err) {
     releaseLock();
@@ -109,6 +115,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     db,
     kind: 'pglite',
     location: dataDir ?? 'memory',
+    embedded: { client, dataDir },
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: async () => {
       await client.close();
@@ -117,7 +124,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-const LOCK_FILE = 'tisserand.lock';
+export const LOCK_FILE = 'tisserand.lock';
+/** Lock files this process holds (a second open in the same process is refused too). */
+const heldLocks = new Set<string>();
 
 /** Locks a PGlite data directory for this process; a second process is refused with a clear message. */
 export function acquireLock(dataDir: string): () => void {
@@ -127,10 +136,12 @@ export function acquireLock(dataDir: string): () => void {
       const fd = openSync(path, 'wx');
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
+      heldLocks.add(path);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldLocks.delete(path);
         try {
           if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
         } catch {
@@ -142,22 +153,28 @@ export function acquireLock(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder, heldLocks.has(path))) {
         throw new DatabaseStartError(
           `The embedded database in ${dataDir} is already in use by another Tisserand process (pid ${holder}). ` +
             'PGlite serves one process only: stop the other process, give this one another DATA_DIR, ' +
             'or use PostgreSQL (DATABASE_URL) to run several servers.',
         );
       }
-      // A stale lock left by a crashed process: take it over.
+      // A stale lock left by a killed or crashed process: take it over. (PostgreSQL's own
+      // `postmaster.pid` inside the directory is PGlite's business: it starts over it.)
       if (existsSync(path)) unlinkSync(path);
     }
   }
   throw new DatabaseStartError(`Cannot lock the data directory ${dataDir}.`);
 }
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
+/**
+ * Whether the process holding a lock still runs. Our own pid counts only when this process holds
+ * the lock: after a restart (a container's process often gets the same pid again) a lock naming
+ * our pid was left by the previous, dead incarnation.
+ */
+function isAlive(pid: number, heldHere: boolean): boolean {
+  if (pid === process.pid) return heldHere;
   try {
     process.kill(pid, 0);
     return true;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Database } from '../db/client';
-import { authenticate } from '../modules/auth/auth.service';
+import { type AuthOptions, authenticate } from '../modules/auth/auth.service';
 import { loadChainContext } from '../modules/chains/chains.repository';
 import type { Access } from './context';
 import { forbidden, notFound, unauthorized } from './errors';
@@ -19,6 +19,27 @@ export function requestLocale(request: FastifyRequest): 'fr' | 'en' {
   return 'fr';
 }
 
+/** The routes of each app, as registered (read by `registeredRoutes`). */
+const routesByApp = new WeakMap<FastifyInstance, RouteOptions[]>();
+
+/**
+ * Every route of an app built with `installAccessControl`, one row per method, with the access it
+ * declares: the access-matrix test (server/test/access-matrix.test.ts) is generated from it, and
+ * the fuzz and lost-update tests (server/test/fuzz.test.ts, lost-updates.test.ts) too.
+ */
+export function registeredRoutes(app: FastifyInstance) {
+  return (routesByApp.get(app) ?? []).flatMap((route) =>
+    [route.method].flat().map((method) => ({
+      method: String(method),
+      url: route.url,
+      access: route.config?.access as Access | undefined,
+      /** The zod schemas (params, querystring, body), read by the fuzz and lost-update tests. */
+      schema: route.schema,
+      bodyLimit: route.bodyLimit,
+    })),
+  );
+}
+
 export function describeAccess(access: Access): string {
   if (typeof access === 'string') return access;
   return `chain:${access.chain.join('|')}`;
@@ -28,13 +49,18 @@ export function describeAccess(access: Access): string {
  * The one access-control layer every route goes through. A route registered without
  * `config.access` stops the start; a chain route answers 404 to anyone outside the chain.
  */
-export function installAccessControl(app: FastifyInstance, database: Database) {
+export function installAccessControl(
+  app: FastifyInstance,
+  database: Database,
+  authOptions: AuthOptions = {},
+) {
   app.decorateRequest('auth', null);
   app.decorateRequest('chain', null);
   app.decorateRequest('locale', 'fr');
 
   // Checked once every plugin has had its say (a scope may declare access for all its routes).
   const routes: RouteOptions[] = [];
+  routesByApp.set(app, routes);
   app.addHook('onRoute', (route) => {
     routes.push(route);
   });
@@ -54,7 +80,7 @@ export function installAccessControl(app: FastifyInstance, database: Database) {
 
   app.addHook('onRequest', async (request) => {
     request.locale = requestLocale(request);
-    request.auth = await authenticate(database.db, request);
+    request.auth = await authenticate(database.db, request, authOptions);
   });
 
   app.addHook('preValidation', async (request) => {
@@ -67,6 +93,10 @@ export function installAccessControl(app: FastifyInstance, database: Database) {
       if (typeof sent !== 'string' || sent !== auth.csrfToken)
         throw forbidden('Missing or wrong x-csrf-token header.');
     }
+    if (auth.twoFactorPending && !request.routeOptions.config.twoFactorExempt)
+      throw forbidden(
+        'Two-factor authentication is required for instance admins: enrol a second factor first (POST /api/v1/me/2fa/enrolment).',
+      );
     if (access === 'user') return;
     if (access === 'admin') {
       if (!auth.user.isAdmin) throw forbidden('Only instance admins may do this.');

@@ -63,6 +63,11 @@ export interface CollectionSpec<
   ) => (SQL | undefined)[];
   /** Can the caller see this row (e.g. contacts of its own actor only)? Throws 403/404 otherwise. */
   canRead?: (chain: ChainContext, params: Record<string, string>) => void;
+  /**
+   * For a nested path (`actors/:actorId/contacts`): does the parent exist in the chain, and may the
+   * caller see it? 404 otherwise, as for any id of another chain or out of the caller's sight.
+   */
+  parentVisible?: (db: Db, chain: ChainContext, params: Record<string, string>) => Promise<boolean>;
   /** Can the caller write this row? `before` is null on create; `after` is the merged values. */
   canWrite?: (
     chain: ChainContext,
@@ -150,6 +155,12 @@ export function registerCollection<
     return rows[0];
   }
 
+  /** The checks on the path before any row is read or written: `canRead`, then the parent. */
+  async function mayUse(chain: ChainContext, params: Record<string, string>) {
+    spec.canRead?.(chain, params);
+    if (spec.parentVisible && !(await spec.parentVisible(db, chain, params))) throw notFound();
+  }
+
   function chainOf(request: { chain: ChainContext | null; auth: { user: { id: string } } | null }) {
     if (!request.chain || !request.auth) throw unauthorized();
     return { chain: request.chain, userId: request.auth.user.id };
@@ -168,7 +179,7 @@ export function registerCollection<
     handler: async (request) => {
       const { chain } = chainOf(request);
       const params = request.params as Record<string, string>;
-      spec.canRead?.(chain, params);
+      await mayUse(chain, params);
       const query = request.query as Record<string, unknown> & { limit: number; cursor?: string };
       const after = decodeCursor(query.cursor);
       const rows = (await db
@@ -226,7 +237,7 @@ export function registerCollection<
     handler: async (request, reply) => {
       const { chain, userId } = chainOf(request);
       const params = request.params as Record<string, string>;
-      spec.canRead?.(chain, params);
+      await mayUse(chain, params);
       const out = await db.transaction((tx) =>
         create({ tx, chain, userId }, request.body as Record<string, unknown>, params),
       );
@@ -243,7 +254,7 @@ export function registerCollection<
     handler: async (request, reply) => {
       const { chain } = chainOf(request);
       const params = request.params as Record<string, string>;
-      spec.canRead?.(chain, params);
+      await mayUse(chain, params);
       const row = await getRow(db, chain, params.id ?? '', params);
       if (!row) throw notFound();
       const [out] = await withExtras(db, chain.id, [row]);
@@ -300,7 +311,7 @@ export function registerCollection<
     handler: async (request, reply) => {
       const { chain, userId } = chainOf(request);
       const params = request.params as Record<string, string>;
-      spec.canRead?.(chain, params);
+      await mayUse(chain, params);
       const version = expectedVersion(request);
       const out = await db.transaction((tx) =>
         update(
@@ -345,7 +356,7 @@ export function registerCollection<
     handler: async (request, reply) => {
       const { chain, userId } = chainOf(request);
       const params = request.params as Record<string, string>;
-      spec.canRead?.(chain, params);
+      await mayUse(chain, params);
       const version = expectedVersion(request);
       await db.transaction((tx) => remove({ tx, chain, userId }, params.id ?? '', version, params));
       return reply.code(204).send(null);

@@ -13,6 +13,10 @@ export interface Auth {
   via: 'session' | 'token';
   sessionId?: string;
   csrfToken?: string;
+  /** The account's second factor (TOTP) is on (sessions only). */
+  twoFactorEnabled?: boolean;
+  /** TISSERAND_REQUIRE_2FA: an instance admin without 2FA, whose session may only enrol. */
+  twoFactorPending?: boolean;
 }
 
 /** The chain a request works in and the caller's place in it. */
@@ -38,5 +42,7 @@ declare module 'fastify' {
     access?: Access;
     /** Routes that set their own Cache-Control (public reports). */
     cacheable?: boolean;
+    /** Open to a session that must enrol a second factor first (TISSERAND_REQUIRE_2FA). */
+    twoFactorExempt?: boolean;
   }
 }

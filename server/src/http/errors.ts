@@ -16,6 +16,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
@@ -101,6 +102,10 @@ export function installErrorHandling(app: FastifyInstance) {
       );
     }
     if (pgCode === '23505') return sendProblem(reply, 409, 'This already exists.');
+    if (pgCode === '40001' || pgCode === '40P01')
+      return sendProblem(reply, 409, 'A concurrent change got in the way; send the request again.');
+    const invalid = pgCode ? invalidInput(pgCode, request) : undefined;
+    if (invalid) return sendProblem(reply, 400, invalid.detail, invalid.errors);
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'unexpected error');
@@ -125,8 +130,84 @@ export function installErrorHandling(app: FastifyInstance) {
         })),
       );
     }
+    if (status === 400)
+      return sendProblem(reply, 400, error.message, [{ path: 'body', message: error.message }]);
     return sendProblem(reply, status, error.message);
   });
+}
+
+/**
+ * Errors Fastify raises before a route is found (the `frameworkErrors` option of the app): a
+ * malformed percent-encoding or a path parameter longer than any id.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendProblem(reply, 414, 'A path parameter is too long.');
+  return sendProblem(reply, 400, 'The URL is malformed.', [{ path: 'params', message: error.message }]);
+}
+
+/** Bodies are never decompressed: a compressed one (or a decompression bomb) is refused unread. */
+export async function refuseEncodedBodies(request: FastifyRequest) {
+  const encoding = request.headers['content-encoding'];
+  const hasBody =
+    request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  if (hasBody && encoding !== undefined && encoding.trim().toLowerCase() !== 'identity')
+    throw new HttpError(
+      415,
+      'Compressed request bodies are not accepted; send the body without Content-Encoding.',
+    );
+}
+
+/**
+ * A database refusal of a value the contracts let through (a NUL character, a number beyond a
+ * column's range, nesting too deep to store): a 400 naming the fields that hold such values.
+ */
+function invalidInput(
+  pgCode: string,
+  request: FastifyRequest,
+): { detail: string; errors: FieldError[] } | undefined {
+  const sources = { body: request.body, querystring: request.query, params: request.params };
+  if (pgCode === '22021' || pgCode === '22P05') {
+    const paths = findValues(sources, (v) => typeof v === 'string' && v.includes('\u0000'));
+    return {
+      detail: 'Text may not contain the NUL character (\\u0000).',
+      errors: (paths.length ? paths : ['body']).map((path) => ({
+        path,
+        message: 'contains a NUL character',
+      })),
+    };
+  }
+  if (pgCode === '22003') {
+    const paths = findValues(sources, (v) => typeof v === 'number' && Math.abs(v) > 2 ** 31 - 1);
+    return {
+      detail: 'A number is out of range.',
+      errors: (paths.length ? paths : ['body']).map((path) => ({ path, message: 'out of range' })),
+    };
+  }
+  if (pgCode === '54001')
+    return {
+      detail: 'The body is nested too deeply.',
+      errors: [{ path: 'body', message: 'nested too deeply' }],
+    };
+  if (pgCode.startsWith('22'))
+    return { detail: 'A value is not valid.', errors: [{ path: 'body', message: 'invalid value' }] };
+  return undefined;
+}
+
+/** Paths (`body.items.0.name`) of the values that match, keys included. */
+function findValues(sources: Record<string, unknown>, match: (value: unknown) => boolean): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, path: string, depth: number) => {
+    if (found.length >= 20 || depth > 64) return;
+    if (match(value)) found.push(path);
+    if (value && typeof value === 'object')
+      for (const [key, child] of Object.entries(value)) {
+        if (match(key)) found.push(`${path}.${key}`);
+        visit(child, `${path}.${key}`, depth + 1);
+      }
+  };
+  for (const [location, value] of Object.entries(sources)) visit(value, location, 0);
+  return found;
 }
 
 /** The PostgreSQL error code behind a (possibly wrapped) database error. */

@@ -14,6 +14,8 @@ export interface Deps {
   db: Db;
   secureCookies: boolean;
   mapStyleUrl?: string | undefined;
+  /** TISSERAND_REQUIRE_2FA: instance admins must enrol a second factor before anything else. */
+  require2fa?: boolean;
 }
 
 /** The Fastify instance with zod schemas as its type provider. */

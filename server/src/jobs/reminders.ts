@@ -85,6 +85,9 @@ export async function runReminders(db: Db, today: string, mailer: Mailer | null 
             : t.lateBody(r.actorName, missing, campaign.dueDate),
         link: `/chains/${campaign.chainId}/campaigns/${campaign.id}`,
         dedupeKey: `${phase}:${campaign.id}:${r.actorId}`,
+        // With a mailer, the row is inserted already claimed for e-mail: otherwise another server's
+        // `deliverEmails` could see it unsent and mail it too while this one is sending it.
+        emailedAt: mailer ? new Date() : null,
       };
       const inserted = await db
         .insert(notifications)
@@ -93,13 +96,7 @@ export async function runReminders(db: Db, today: string, mailer: Mailer | null 
         .returning({ id: notifications.id });
       if (inserted.length === 0) continue;
       sent += 1;
-      if (mailer) {
-        await mailer.send({ to: r.email, subject: row.title, text: `${row.body}\n` });
-        await db
-          .update(notifications)
-          .set({ emailedAt: new Date() })
-          .where(and(eq(notifications.chainId, row.chainId), eq(notifications.id, row.id)));
-      }
+      if (mailer) await mailer.send({ to: r.email, subject: row.title, text: `${row.body}\n` });
     }
   }
   return sent;

@@ -30,6 +30,16 @@ export function passwordProblem(password: string): string | null {
 
 export const hashPassword = (password: string) => argon2.hash(password, ARGON2_OPTIONS);
 
+/** True when a stored hash was made with other (older, weaker) parameters than ARGON2_OPTIONS. */
+export function passwordNeedsRehash(hash: string): boolean {
+  if (!hash.startsWith('$argon2id$')) return true;
+  try {
+    return argon2.needsRehash(hash, ARGON2_OPTIONS);
+  } catch {
+    return false;
+  }
+}
+
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {
     return await argon2.verify(hash, password);

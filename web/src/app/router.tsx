@@ -62,6 +62,10 @@ function RequireAuth() {
     const state: SignInState = { from: `${location.pathname}${location.search}${location.hash}` };
     return <Navigate to="/sign-in" replace state={state} />;
   }
+  // TISSERAND_REQUIRE_2FA: an instance admin without a second factor may only enrol one.
+  if (session.twoFactor?.enrolmentRequired && location.pathname !== '/account') {
+    return <Navigate to="/account#two-factor" replace />;
+  }
   return <Outlet />;
 }
 

@@ -1,5 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Locale, SessionAnswer, User } from '@tisserand/core';
+import type {
+  Locale,
+  LoginAnswer,
+  SessionAnswer,
+  TwoFactorChallenge,
+  TwoFactorState,
+  User,
+} from '@tisserand/core';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, onUnauthorized, setCsrfToken } from './api';
 import i18n, { changeLanguage, hasStoredLanguage } from './i18n';
@@ -16,7 +23,14 @@ export interface SessionValue {
   retry: () => void;
   user: User | null;
   ended: SessionEnd;
-  login: (email: string, password: string) => Promise<User>;
+  /** The account's second factor; `enrolmentRequired` when the server makes admins enrol first. */
+  twoFactor: TwoFactorState | null;
+  /** Signs in, or answers the challenge of a second step when the account has 2FA on. */
+  login: (email: string, password: string) => Promise<User | TwoFactorChallenge>;
+  /** The second step of a sign-in: the challenge and a TOTP or recovery code. */
+  loginSecondFactor: (challenge: string, code: string) => Promise<User>;
+  /** Records a change of the second factor (activated or turned off on the account page). */
+  setTwoFactor: (state: TwoFactorState) => void;
   logout: () => Promise<void>;
   /** Replaces the signed-in user after a change of their profile. */
   setUser: (user: User) => void;
@@ -73,17 +87,41 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queryClient, signedOut],
   );
 
-  const login = useCallback(
-    async (email: string, password: string) => {
-      const result = await api.post<SessionAnswer>(
-        '/auth/login',
-        { email, password },
-        { quietUnauthorized: true },
-      );
+  const signedIn = useCallback(
+    (result: SessionAnswer) => {
       setCsrfToken(result.csrfToken);
       queryClient.setQueryData(SESSION_KEY, result);
       setEnded(null);
       return result.user;
+    },
+    [queryClient],
+  );
+
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const result = await api.post<LoginAnswer>(
+        '/auth/login',
+        { email, password },
+        { quietUnauthorized: true },
+      );
+      return 'twoFactorRequired' in result ? result : signedIn(result);
+    },
+    [signedIn],
+  );
+
+  const loginSecondFactor = useCallback(
+    async (challenge: string, code: string) =>
+      signedIn(
+        await api.post<SessionAnswer>('/auth/login/2fa', { challenge, code }, { quietUnauthorized: true }),
+      ),
+    [signedIn],
+  );
+
+  const setTwoFactor = useCallback(
+    (twoFactor: TwoFactorState) => {
+      queryClient.setQueryData<SessionAnswer | null>(SESSION_KEY, (previous) =>
+        previous ? { ...previous, twoFactor } : previous,
+      );
     },
     [queryClient],
   );
@@ -112,11 +150,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       retry: () => void query.refetch(),
       user: answer?.user ?? null,
       ended,
+      twoFactor: answer?.twoFactor ?? null,
       login,
+      loginSecondFactor,
+      setTwoFactor,
       logout,
       setUser,
     }),
-    [query.isPending, query.isError, query.error, query.refetch, answer, ended, login, logout, setUser],
+    [
+      query.isPending,
+      query.isError,
+      query.error,
+      query.refetch,
+      answer,
+      ended,
+      login,
+      loginSecondFactor,
+      setTwoFactor,
+      logout,
+      setUser,
+    ],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

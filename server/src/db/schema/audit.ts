@@ -2,8 +2,9 @@ import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzl
 import { chainIdColumn } from './columns';
 
 /**
- * Append-only journal of every write (QUALITY.md "Audit"). A trigger (migration 0001) refuses
- * UPDATE and DELETE unless the transaction purges a whole chain. `user_id` has no foreign key so
+ * Append-only journal of every write (QUALITY.md "Audit"). A trigger (migrations 0001, 0010) refuses
+ * UPDATE and DELETE, except DELETE when the transaction purges a whole chain and an UPDATE that only
+ * pseudonymises `changes` during an erasure (docs/personal-data.md). `user_id` has no foreign key so
  * that erasing a user leaves pseudonymised rows behind.
  */
 export const auditLog = pgTable(

@@ -108,6 +108,8 @@ export function actorRoutes(app: App, deps: Deps) {
     readRoles: ['coordinator', 'partner'],
     writeRoles: ['coordinator', 'partner'],
     canRead: (chain, params) => ownActorOnly(chain, params.actorId),
+    parentVisible: async (db, chain, params) =>
+      (await existingIds(db, actors, chain.id, [params.actorId ?? ''])).size > 0,
     filters: (_q, params) => [params.actorId ? eq(contacts.actorId, params.actorId) : undefined],
     toValues: (input, params) => ({ ...input, actorId: params.actorId }),
     check: async ({ tx, chain }, after) => {

@@ -1,6 +1,13 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { apiTokens, rateLimits, sessions, users } from '../../db/schema/index';
+import { and, count, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import {
+  apiTokens,
+  loginChallenges,
+  rateLimits,
+  recoveryCodes,
+  sessions,
+  users,
+} from '../../db/schema/index';
 
 const userColumns = {
   id: users.id,
@@ -22,7 +29,12 @@ export async function findUserById(db: Db, id: string) {
 
 export async function findSession(db: Db, idHash: string, now: Date, idleSince: Date) {
   const rows = await db
-    .select({ user: userColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+    .select({
+      user: userColumns,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      twoFactorEnabled: sql<boolean>`${users.totpSecret} is not null`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince)))
@@ -45,7 +57,7 @@ export async function deleteSession(db: Db, idHash: string) {
   await db.delete(sessions).where(eq(sessions.id, idHash));
 }
 
-export async function deleteUserSessions(db: Db, userId: string, exceptIdHash?: string) {
+export async function deleteUserSessions(db: Db | Tx, userId: string, exceptIdHash?: string) {
   await db
     .delete(sessions)
     .where(
@@ -178,4 +190,109 @@ export async function listUsers(db: Db, limit: number, afterId?: string) {
     .where(afterId ? gt(users.id, afterId) : undefined)
     .orderBy(users.id)
     .limit(limit + 1);
+}
+
+// Second factor (TOTP, recovery codes, sign-in challenges).
+
+export async function setPendingTotp(db: Db, userId: string, secret: string) {
+  await db.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, userId));
+}
+
+/** Makes the pending secret active, provided it is still the one the code was checked against. */
+export async function activateTotp(tx: Tx, userId: string, secret: string, step: number) {
+  const rows = await tx
+    .update(users)
+    .set({
+      totpSecret: secret,
+      totpPendingSecret: null,
+      totpEnabledAt: new Date(),
+      totpLastStep: step,
+      version: sql`${users.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(users.id, userId), eq(users.totpPendingSecret, secret), isNull(users.totpSecret)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/** Records that a step's code was used; false when that step (or a later one) was used already. */
+export async function consumeTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+export async function disableTotp(tx: Tx, userId: string) {
+  await tx
+    .update(users)
+    .set({
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
+      version: sql`${users.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, userId));
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+}
+
+export async function replaceRecoveryCodes(
+  tx: Tx,
+  userId: string,
+  rows: { id: string; salt: string; codeHash: string }[],
+) {
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  if (rows.length > 0) await tx.insert(recoveryCodes).values(rows.map((r) => ({ ...r, userId })));
+}
+
+export async function unusedRecoveryCodes(db: Db, userId: string) {
+  return db
+    .select({ id: recoveryCodes.id, salt: recoveryCodes.salt, codeHash: recoveryCodes.codeHash })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+}
+
+export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Spends a recovery code; false when it was spent meanwhile. */
+export async function spendRecoveryCode(db: Db, id: string): Promise<boolean> {
+  const rows = await db
+    .update(recoveryCodes)
+    .set({ usedAt: new Date() })
+    .where(and(eq(recoveryCodes.id, id), isNull(recoveryCodes.usedAt)))
+    .returning({ id: recoveryCodes.id });
+  return rows.length > 0;
+}
+
+export async function insertChallenge(db: Db, row: { id: string; userId: string; expiresAt: Date }) {
+  await db.delete(loginChallenges).where(lte(loginChallenges.expiresAt, new Date()));
+  await db.insert(loginChallenges).values(row);
+}
+
+export async function findChallenge(db: Db, idHash: string, now: Date) {
+  const rows = await db
+    .select({ userId: loginChallenges.userId })
+    .from(loginChallenges)
+    .where(and(eq(loginChallenges.id, idHash), gt(loginChallenges.expiresAt, now)))
+    .limit(1);
+  return rows[0];
+}
+
+/** Uses up a challenge; false when it was used (or expired) meanwhile. */
+export async function spendChallenge(db: Db, idHash: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .delete(loginChallenges)
+    .where(and(eq(loginChallenges.id, idHash), gt(loginChallenges.expiresAt, now)))
+    .returning({ id: loginChallenges.id });
+  return rows.length > 0;
 }

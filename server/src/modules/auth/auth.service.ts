@@ -1,9 +1,16 @@
+import type { SessionAnswer, TwoFactorChallenge } from '@tisserand/core';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { Auth, AuthUser } from '../../http/context';
 import { badRequest, conflict, notFound, tooManyRequests, unauthorized } from '../../http/errors';
 import { hashSecret, newId, randomToken } from '../../lib/ids';
-import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../../lib/passwords';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  passwordNeedsRehash,
+  passwordProblem,
+  verifyPassword,
+} from '../../lib/passwords';
 import * as repo from './auth.repository';
 
 export const SESSION_COOKIE = 'tisserand_session';
@@ -18,8 +25,21 @@ export const LOGIN_WINDOW_S = 15 * 60;
 export const LOGIN_MAX_PER_ACCOUNT = 5;
 export const LOGIN_MAX_PER_IP = 30;
 
+export interface AuthOptions {
+  /** TISSERAND_REQUIRE_2FA: instance admins without a second factor may only enrol one. */
+  require2fa?: boolean | undefined;
+}
+
+/** Whether a session must enrol a second factor before anything else. */
+export const enrolmentRequired = (user: AuthUser, twoFactorEnabled: boolean, options: AuthOptions) =>
+  Boolean(options.require2fa && user.isAdmin && !twoFactorEnabled);
+
 /** Finds who sends a request: a Bearer token, else the session cookie. */
-export async function authenticate(db: Db, request: FastifyRequest): Promise<Auth | null> {
+export async function authenticate(
+  db: Db,
+  request: FastifyRequest,
+  options: AuthOptions = {},
+): Promise<Auth | null> {
   const now = new Date();
   const header = request.headers.authorization;
   if (typeof header === 'string' && header.startsWith('Bearer ')) {
@@ -38,30 +58,48 @@ export async function authenticate(db: Db, request: FastifyRequest): Promise<Aut
   const found = await repo.findSession(db, idHash, now, new Date(now.getTime() - SESSION_IDLE_MS));
   if (!found) return null;
   if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, idHash, now);
-  return { user: found.user, via: 'session', sessionId: idHash, csrfToken: found.csrfToken };
+  return {
+    user: found.user,
+    via: 'session',
+    sessionId: idHash,
+    csrfToken: found.csrfToken,
+    twoFactorEnabled: found.twoFactorEnabled,
+    twoFactorPending: enrolmentRequired(found.user, found.twoFactorEnabled, options),
+  };
 }
 
-/** Checks credentials under throttling; on success opens a new session (a fresh id every time). */
-export async function login(db: Db, email: string, password: string, ip: string) {
-  const accountKey = `login:account:${email.trim().toLowerCase()}`;
-  const ipKey = `login:ip:${ip}`;
+/** The throttling counters of a sign-in attempt: one per account, one per client address. */
+export function throttleKeys(email: string, ip: string) {
+  return { account: `login:account:${email.trim().toLowerCase()}`, ip: `login:ip:${ip}` };
+}
+
+/** 429 when the account or the address has failed too often in the window. */
+export async function checkThrottle(db: Db, keys: { account: string; ip: string }) {
   const [accountFailures, ipFailures] = await Promise.all([
-    repo.peekRateLimit(db, accountKey, LOGIN_WINDOW_S),
-    repo.peekRateLimit(db, ipKey, LOGIN_WINDOW_S),
+    repo.peekRateLimit(db, keys.account, LOGIN_WINDOW_S),
+    repo.peekRateLimit(db, keys.ip, LOGIN_WINDOW_S),
   ]);
   if (accountFailures >= LOGIN_MAX_PER_ACCOUNT || ipFailures >= LOGIN_MAX_PER_IP)
     throw tooManyRequests(LOGIN_WINDOW_S);
+}
 
-  const user = await repo.findUserByEmail(db, email.trim());
-  const ok = user
-    ? await verifyPassword(user.passwordHash, password)
-    : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
-  if (!user || !ok) {
-    await repo.hitRateLimit(db, accountKey, LOGIN_WINDOW_S);
-    await repo.hitRateLimit(db, ipKey, LOGIN_WINDOW_S);
-    throw unauthorized('Wrong e-mail or password.');
-  }
-  await repo.clearRateLimit(db, accountKey);
+export async function recordFailure(db: Db, keys: { account: string; ip: string }) {
+  await repo.hitRateLimit(db, keys.account, LOGIN_WINDOW_S);
+  await repo.hitRateLimit(db, keys.ip, LOGIN_WINDOW_S);
+}
+
+/** The answer of a successful sign-in, and the cookie value of its new session. */
+export interface OpenedSession {
+  answer: SessionAnswer;
+  secret: string;
+}
+
+/** Opens a new session (a fresh random id every time, never one the client chose). */
+export async function openSession(
+  db: Db,
+  user: AuthUser & { totpSecret: string | null },
+  options: AuthOptions,
+): Promise<OpenedSession> {
   const secret = randomToken();
   const csrfToken = randomToken(24);
   await repo.insertSession(db, {
@@ -77,7 +115,67 @@ export async function login(db: Db, email: string, password: string, ip: string)
     locale: user.locale,
     isAdmin: user.isAdmin,
   };
-  return { user: authUser, csrfToken, secret };
+  const enabled = user.totpSecret !== null;
+  return {
+    answer: {
+      user: authUser,
+      csrfToken,
+      twoFactor: { enabled, enrolmentRequired: enrolmentRequired(authUser, enabled, options) },
+    },
+    secret,
+  };
+}
+
+/** How long the second step of a sign-in may wait. */
+export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
+
+/** A single-use token naming the account whose password was right; the database keeps its sha256. */
+async function createChallenge(db: Db, userId: string): Promise<TwoFactorChallenge> {
+  const challenge = randomToken();
+  await repo.insertChallenge(db, {
+    id: hashSecret(challenge),
+    userId,
+    expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS),
+  });
+  return { twoFactorRequired: true, challenge };
+}
+
+export type LoginResult =
+  | ({ kind: 'session' } & OpenedSession)
+  | { kind: 'challenge'; challenge: TwoFactorChallenge };
+
+/**
+ * Checks credentials under throttling. Without 2FA, opens a new session; with 2FA, answers a
+ * short-lived challenge for `loginSecondFactor` (and the account's failure count is not reset
+ * until the second step succeeds, so a known password gives no endless code guessing).
+ */
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  ip: string,
+  options: AuthOptions = {},
+): Promise<LoginResult> {
+  const keys = throttleKeys(email, ip);
+  await checkThrottle(db, keys);
+
+  const user = await repo.findUserByEmail(db, email.trim());
+  const ok = user
+    ? await verifyPassword(user.passwordHash, password)
+    : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
+  if (!user || !ok) {
+    await recordFailure(db, keys);
+    throw unauthorized('Wrong e-mail or password.');
+  }
+  // The parameters were raised since this hash was made: store it again with the current ones.
+  if (passwordNeedsRehash(user.passwordHash)) {
+    await repo.updateUser(db, user.id, { passwordHash: await hashPassword(password) });
+  }
+  if (user.totpSecret) {
+    return { kind: 'challenge', challenge: await createChallenge(db, user.id) };
+  }
+  await repo.clearRateLimit(db, keys.account);
+  return { kind: 'session', ...(await openSession(db, user, options)) };
 }
 
 export const logout = (db: Db, sessionId: string) => repo.deleteSession(db, sessionId);

@@ -1,7 +1,16 @@
+import argon2 from 'argon2';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, Client, createTestApp, PASSWORD, type TestApp } from '../../../test/helpers';
 import { buildApp } from '../../app';
-import { LOGIN_MAX_PER_ACCOUNT, LOGIN_MAX_PER_IP } from './auth.service';
+import { sessions, users } from '../../db/schema/index';
+import { ARGON2_OPTIONS, verifyPassword } from '../../lib/passwords';
+import {
+  LOGIN_MAX_PER_ACCOUNT,
+  LOGIN_MAX_PER_IP,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from './auth.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -30,6 +39,7 @@ describe('sign-in, session, sign-out', () => {
       locale: 'fr',
       isAdmin: false,
     });
+    expect(body.twoFactor).toEqual({ enabled: false, enrolmentRequired: false });
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
     const cookie = res.cookies.find((c) => c.name === 'tisserand_session');
     expect(cookie?.httpOnly).toBe(true);
@@ -223,5 +233,92 @@ describe('accounts', () => {
     expect(hash.startsWith('$argon2id$')).toBe(true);
     expect(Number(/m=(\d+)/.exec(hash)?.[1])).toBeGreaterThanOrEqual(19456);
     expect(Number(/t=(\d+)/.exec(hash)?.[1])).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('session lifetimes', () => {
+  const MINUTE = 60 * 1000;
+  /** Moves a session's stored timestamps back in time, as if `ms` had passed. */
+  const age = async (userId: string, fields: { idle?: number; absolute?: number }) => {
+    if (fields.idle !== undefined)
+      await t.database.db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(Date.now() - fields.idle) })
+        .where(eq(sessions.userId, userId));
+    if (fields.absolute !== undefined)
+      await t.database.db
+        .update(sessions)
+        .set({
+          createdAt: sql`${sessions.createdAt} - make_interval(secs => ${fields.absolute / 1000})`,
+          expiresAt: sql`${sessions.expiresAt} - make_interval(secs => ${fields.absolute / 1000})`,
+        })
+        .where(eq(sessions.userId, userId));
+  };
+
+  it('sets a 30-day absolute lifetime on the session and its cookie', async () => {
+    const user = await buildUser(t.database);
+    const res = await login(user.email, PASSWORD, '10.6.0.1');
+    expect(res.cookies.find((c) => c.name === 'tisserand_session')?.maxAge).toBe(SESSION_ABSOLUTE_MS / 1000);
+    const [row] = await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    const lifetime = (row?.expiresAt.getTime() ?? 0) - (row?.createdAt.getTime() ?? 0);
+    expect(Math.abs(lifetime - SESSION_ABSOLUTE_MS)).toBeLessThan(MINUTE);
+  });
+
+  it('ends a session unused for 7 days, and keeps one used within them', async () => {
+    const user = await buildUser(t.database);
+    const c = await Client.signIn(t.app, user.email);
+    await age(user.id, { idle: SESSION_IDLE_MS - 10 * MINUTE });
+    expect((await c.get('/me')).statusCode).toBe(200);
+    // That use moved the idle clock: the session lives on.
+    const [row] = await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(Date.now() - (row?.lastSeenAt.getTime() ?? 0)).toBeLessThan(MINUTE);
+    await age(user.id, { idle: SESSION_IDLE_MS + MINUTE });
+    expect((await c.get('/me')).statusCode).toBe(401);
+    expect((await c.get('/auth/session')).statusCode).toBe(401);
+  });
+
+  it('ends a session 30 days after sign-in even when used every day', async () => {
+    const user = await buildUser(t.database);
+    const c = await Client.signIn(t.app, user.email);
+    await age(user.id, { absolute: SESSION_ABSOLUTE_MS - 10 * MINUTE, idle: 0 });
+    expect((await c.get('/me')).statusCode).toBe(200);
+    await age(user.id, { absolute: 11 * MINUTE, idle: 0 });
+    expect((await c.get('/me')).statusCode).toBe(401);
+  });
+});
+
+describe('password rehash', () => {
+  it('re-hashes a password stored with weaker argon2id parameters at the next sign-in', async () => {
+    const user = await buildUser(t.database);
+    const weak = await argon2.hash(PASSWORD, {
+      type: argon2.argon2id,
+      memoryCost: 8192,
+      timeCost: 1,
+      parallelism: 1,
+    });
+    await t.database.db.update(users).set({ passwordHash: weak }).where(eq(users.id, user.id));
+    expect((await login(user.email, PASSWORD, '10.7.0.1')).statusCode).toBe(200);
+    const [row] = await t.database.db.select().from(users).where(eq(users.id, user.id));
+    const hash = row?.passwordHash ?? '';
+    expect(hash).not.toBe(weak);
+    expect(Number(/m=(\d+)/.exec(hash)?.[1])).toBe(ARGON2_OPTIONS.memoryCost);
+    expect(Number(/t=(\d+)/.exec(hash)?.[1])).toBe(ARGON2_OPTIONS.timeCost);
+    expect(Number(/p=(\d+)/.exec(hash)?.[1])).toBe(ARGON2_OPTIONS.parallelism);
+    expect(argon2.needsRehash(hash, ARGON2_OPTIONS)).toBe(false);
+    expect(await verifyPassword(hash, PASSWORD)).toBe(true);
+    expect((await login(user.email, PASSWORD, '10.7.0.1')).statusCode).toBe(200);
+    // A wrong password changes nothing.
+    await t.database.db.update(users).set({ passwordHash: weak }).where(eq(users.id, user.id));
+    expect((await login(user.email, 'not-the-password', '10.7.0.2')).statusCode).toBe(401);
+    const [after] = await t.database.db.select().from(users).where(eq(users.id, user.id));
+    expect(after?.passwordHash).toBe(weak);
+  });
+
+  it('leaves a hash with the current parameters as it is', async () => {
+    const user = await buildUser(t.database);
+    const [before] = await t.database.db.select().from(users).where(eq(users.id, user.id));
+    expect((await login(user.email, PASSWORD, '10.7.0.3')).statusCode).toBe(200);
+    const [after] = await t.database.db.select().from(users).where(eq(users.id, user.id));
+    expect(after?.passwordHash).toBe(before?.passwordHash);
   });
 });

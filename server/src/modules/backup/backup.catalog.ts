@@ -8,6 +8,8 @@ import { GLOBAL_TABLES, TENANT_ROOT } from '../../db/schema/index';
  */
 export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   imports: 'import jobs: the progress and errors of past uploads, not chain data',
+  observation_rollups:
+    'derived from the observations: the triggers of migration 0011 rebuild them as the observations are restored',
   notifications:
     'per-user in-app notifications: transient, and their links name the old chain id; reminders of an open campaign may be sent once more',
 };
@@ -47,7 +49,7 @@ export interface BackupCatalog {
  * `…_user_id` or `…_by` (most user references carry no foreign key, so that erasing a user keeps
  * the chain's history).
  */
-function isUserColumn(column: ColumnInfo, foreignKeyToUsers: boolean): boolean {
+export function isUserColumn(column: ColumnInfo, foreignKeyToUsers: boolean): boolean {
   if (foreignKeyToUsers) return true;
   if (column.type !== 'uuid') return false;
   return column.name === 'user_id' || column.name.endsWith('_user_id') || column.name.endsWith('_by');

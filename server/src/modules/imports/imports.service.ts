@@ -139,6 +139,8 @@ function convert(cell: Cell, kind: FieldKind): { value?: unknown; error?: string
 
 interface Prepared {
   line: number;
+  /** The natural key (normalised name, flow or intent key) that matched `existingId`. */
+  key: string;
   /** The entity this row updates (matched by name or natural key), or null for a new one. */
   existingId: string | null;
   values: Record<string, unknown>;
@@ -170,7 +172,7 @@ const intentKey = (i: { actorId: unknown; direction: unknown; resource?: unknown
     normalizeResource(String(i.unit ?? '')),
   ].join('|');
 
-async function loadContext(db: Db, chainId: string, kind: EntityKind) {
+async function loadContext(db: Db | Tx, chainId: string, kind: EntityKind) {
   const [stageRows, actorRows] = await Promise.all([
     db.select({ id: stages.id, name: stages.name }).from(stages).where(eq(stages.chainId, chainId)),
     db.select({ id: actors.id, name: actors.name }).from(actors).where(eq(actors.chainId, chainId)),
@@ -282,7 +284,10 @@ function prepareRow(
   seen.set(naturalKey, line);
   if (errors.length > 0 || !parsed.success) return { errors };
   const { stageIds: _s, ...values } = parsed.data as Record<string, unknown>;
-  return { prepared: { line, existingId, values, ...(stageIds ? { stageIds } : {}) }, errors };
+  return {
+    prepared: { line, key: naturalKey, existingId, values, ...(stageIds ? { stageIds } : {}) },
+    errors,
+  };
 }
 
 const TABLES = { actors, flows, intents } as const;
@@ -444,22 +449,63 @@ async function runImport(
     });
     return;
   }
-  const result = await db.transaction(async (tx) => {
-    const counts = await write(tx, chain, userId, kind, prepared);
-    await tx
-      .update(imports)
-      .set({
-        status: 'succeeded',
-        processed: table.rows.length,
-        imported: counts.imported,
-        updated: counts.updated,
-        finishedAt: new Date(),
-        heartbeatAt: new Date(),
-      })
-      .where(and(eq(imports.chainId, chain.id), eq(imports.id, id)));
-    return counts;
-  });
+  let result: Awaited<ReturnType<typeof write>>;
+  try {
+    result = await db.transaction(async (tx) => {
+      // Imports of one chain write one at a time; the rows were matched to existing entities before
+      // the lock, so a concurrent import may have created some since: then they are matched again.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tisserand:imports:${chain.id}`}))`);
+      const counts = await write(tx, chain, userId, kind, await rematch(tx, chain.id, kind, table, prepared));
+      await tx
+        .update(imports)
+        .set({
+          status: 'succeeded',
+          processed: table.rows.length,
+          imported: counts.imported,
+          updated: counts.updated,
+          finishedAt: new Date(),
+          heartbeatAt: new Date(),
+        })
+        .where(and(eq(imports.chainId, chain.id), eq(imports.id, id)));
+      return counts;
+    });
+  } catch (err) {
+    if (!(err instanceof RematchFailed)) throw err;
+    await setProgress(db, chain.id, id, {
+      status: 'failed',
+      processed: table.rows.length,
+      errors: err.errors,
+      finishedAt: new Date(),
+    });
+    return;
+  }
   return result;
+}
+
+class RematchFailed extends Error {
+  constructor(readonly errors: ImportError[]) {
+    super('the rows no longer fit the chain');
+  }
+}
+
+/**
+ * Inside the import's transaction, under its lock: the prepared rows when every one still matches
+ * the entity it matched before (or still none), else every row prepared again against the chain
+ * as it is now; problems then fail the whole import (nothing written).
+ */
+async function rematch(tx: Tx, chainId: string, kind: EntityKind, table: ParsedTable, prepared: Prepared[]) {
+  const ctx = await loadContext(tx, chainId, kind);
+  if (prepared.every((p) => (ctx.existing.get(p.key) ?? null) === p.existingId)) return prepared;
+  const again: Prepared[] = [];
+  const errors: ImportError[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const result = prepareRow(kind, row.line, row.cells, ctx, seen);
+    if (result.prepared) again.push(result.prepared);
+    errors.push(...result.errors);
+  }
+  if (errors.length > 0) throw new RematchFailed(errors.slice(0, MAX_ERRORS));
+  return again;
 }
 
 const REQUIRED: Record<ImportKind, string[][]> = {
@@ -634,9 +680,15 @@ export async function getImport(db: Db, chainId: string, id: string): Promise<Im
   };
 }
 
-/** Marks imports cut short by a stopped server as failed (their transaction never committed). */
-export async function failStaleImports(db: Db) {
-  await db
+/**
+ * Marks imports cut short by a stopped server as failed (their transaction never committed).
+ * `olderThanMs`: how long without a heartbeat makes a running import stale. At the start of the
+ * embedded database it is 0 (the lock file guarantees no other process runs one); on PostgreSQL
+ * another server may be running it, so only imports silent for `STALE_AFTER_MS` are failed, at
+ * start and every minute.
+ */
+export async function failStaleImports(db: Db, olderThanMs = STALE_AFTER_MS): Promise<number> {
+  const failed = await db
     .update(imports)
     .set({
       status: 'failed',
@@ -649,7 +701,7 @@ export async function failStaleImports(db: Db) {
         },
       ],
     })
-    .where(
-      and(eq(imports.status, 'running'), lt(imports.heartbeatAt, new Date(Date.now() - STALE_AFTER_MS))),
-    );
+    .where(and(eq(imports.status, 'running'), lt(imports.heartbeatAt, new Date(Date.now() - olderThanMs))))
+    .returning({ id: imports.id });
+  return failed.length;
 }

@@ -537,6 +537,21 @@ export function mediationRoutes(app: App, deps: Deps) {
     entity: MediationSession,
     readRoles: MEMBERS,
     writeRoles: ['coordinator'],
+    // The conflict must be one the caller sees: a partner's sessions list of another conflict is 404.
+    parentVisible: async (conn, chain, params) =>
+      (
+        await conn
+          .select({ id: conflicts.id })
+          .from(conflicts)
+          .where(
+            and(
+              eq(conflicts.chainId, chain.id),
+              eq(conflicts.id, params.conflictId ?? ''),
+              conflictVisible(chain),
+            ),
+          )
+          .limit(1)
+      ).length > 0,
     filters: (_q, params, chain) => [
       params.conflictId ? eq(conflictSessions.conflictId, params.conflictId) : undefined,
       chain.role === 'coordinator'

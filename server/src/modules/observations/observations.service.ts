@@ -142,7 +142,9 @@ export async function upsertObservations(
     });
     if (errors.length > 0) throw badRequest('Some values are not valid; nothing was saved.', errors);
 
-    const existing = await existingFor(tx, chain.id, items);
+    // Form and API batches lock the rows they replace: a concurrent batch or approval waits, then
+    // sees this one's values (its 409 and audit entries stay true). Imports (bulk) do not.
+    const existing = await existingFor(tx, chain.id, items, !options.bulk);
     const locked = items.findIndex((i) => existing.get(keyOf(i))?.status === 'approved');
     if (locked >= 0) {
       throw new HttpError(
@@ -225,11 +227,11 @@ export async function upsertObservations(
   });
 }
 
-async function existingFor(tx: Tx, chainId: string, items: ObservationInput[]) {
+async function existingFor(tx: Tx, chainId: string, items: ObservationInput[], lock: boolean) {
   const map = new Map<string, ObservationRow>();
   const indicatorIds = [...new Set(items.map((i) => i.indicatorId))];
   const periods = [...new Set(items.map((i) => i.period))];
-  const rows = await tx
+  const query = tx
     .select()
     .from(observations)
     .where(
@@ -239,6 +241,8 @@ async function existingFor(tx: Tx, chainId: string, items: ObservationInput[]) {
         inArray(observations.period, periods),
       ),
     );
+  // In id order, so that two batches lock their common rows in the same order (no deadlock).
+  const rows = lock ? await query.orderBy(observations.id).for('update') : await query;
   for (const r of rows) map.set(keyOf(r), r);
   return map;
 }

@@ -21,16 +21,14 @@ const ROLE_LABELS = {
   en: { demand: 'Demand', transactional: 'Transactional', support: 'Support' },
 } as const;
 
-/** The SQL bucket of an observation's period rolled up to a periodicity. */
-function bucketExpr(periodicity: 'month' | 'quarter' | 'year') {
-  if (periodicity === 'year') return sql`to_char(period_start, 'YYYY')`;
-  if (periodicity === 'month') return sql`to_char(period_start, 'YYYY-MM')`;
-  return sql`to_char(period_start, 'YYYY') || '-Q' || extract(quarter from period_start)::int`;
-}
+const NIL_ACTOR = '00000000-0000-0000-0000-000000000000';
 
 /**
- * Per (actor, bucket) partials of one indicator, straight from the observations (submitted and
- * approved ones: drafts and rejected values never count), so new data shows in the next query.
+ * Per (actor, bucket) partials of one indicator, read from the incremental roll-ups
+ * (`observation_rollups`, kept exact by triggers in the same transaction as every write, so new
+ * data shows in the next query). Submitted and approved values count (drafts and rejected ones
+ * never do); `approvedOnly` keeps the approved ones (public output). A range keeps the buckets
+ * that start in it, whole: from the bucket holding `from` to the one holding `to`.
  */
 export async function loadPartials(
   db: Db,
@@ -41,13 +39,12 @@ export async function loadPartials(
     from?: string | undefined;
     to?: string | undefined;
     actorId?: string | undefined;
-    latest?: boolean;
     /** Approved values only (public output), instead of submitted and approved ones. */
     approvedOnly?: boolean;
   },
 ): Promise<ObservationPartial[]> {
   const rows = await queryRows<{
-    actor_id: string | null;
+    actor_key: string;
     bucket: string;
     sum: number;
     count: number;
@@ -56,18 +53,19 @@ export async function loadPartials(
     latest: number;
   }>(
     db,
-    sql`select actor_id, ${bucketExpr(periodicity)} as bucket,
-          sum(value)::float8 as sum, count(*)::int as count, min(value)::float8 as min, max(value)::float8 as max,
-          ${range.latest ? sql`(array_agg(value order by period_start desc))[1]::float8` : sql`0::float8`} as latest
-        from observations
-        where chain_id = ${chainId} and indicator_id = ${indicatorId} and ${range.approvedOnly ? sql`status = 'approved'` : sql`status in ('submitted', 'approved')`}
-          ${range.from ? sql`and period_start >= ${range.from}` : sql``}
-          ${range.to ? sql`and period_start <= ${range.to}` : sql``}
-          ${range.actorId ? sql`and actor_id = ${range.actorId}` : sql``}
-        group by actor_id, bucket`,
+    sql`select actor_key, bucket, sum(sum)::float8 as sum, sum(count)::int as count,
+          min(min)::float8 as min, max(max)::float8 as max,
+          (array_agg(latest order by latest_start desc))[1]::float8 as latest
+        from observation_rollups
+        where chain_id = ${chainId} and indicator_id = ${indicatorId} and periodicity = ${periodicity}
+          and ${range.approvedOnly ? sql`status = 'approved'` : sql`status in ('submitted', 'approved')`}
+          ${range.from ? sql`and bucket_start >= date_trunc(${periodicity}, ${range.from}::date)::date` : sql``}
+          ${range.to ? sql`and bucket_start <= ${range.to}::date` : sql``}
+          ${range.actorId ? sql`and actor_key = ${range.actorId}` : sql``}
+        group by actor_key, bucket`,
   );
   return rows.map((r) => ({
-    actorId: r.actor_id,
+    actorId: r.actor_key === NIL_ACTOR ? null : r.actor_key,
     bucket: r.bucket,
     sum: Number(r.sum),
     count: Number(r.count),
@@ -131,7 +129,9 @@ export async function getSeries(
   let points: ReturnType<typeof combine>;
   if (indicator.aggregation === 'ratio') {
     if (!indicator.numeratorId || !indicator.denominatorId)
-      throw badRequest('This ratio has no numerator or denominator.');
+      throw badRequest('This ratio has no numerator or denominator.', [
+        { path: 'params.id', message: 'a ratio without its numerator or denominator' },
+      ]);
     const [num, den] = await Promise.all([
       loadPartials(db, chain.id, indicator.numeratorId, periodicity, range),
       loadPartials(db, chain.id, indicator.denominatorId, periodicity, range),
@@ -140,11 +140,7 @@ export async function getSeries(
   } else {
     points = combine(
       indicator.aggregation,
-      // Each actor's latest value in a bucket costs an ordered aggregate: only for stock indicators.
-      await loadPartials(db, chain.id, indicator.id, periodicity, {
-        ...range,
-        latest: indicator.aggregation === 'latest',
-      }),
+      await loadPartials(db, chain.id, indicator.id, periodicity, range),
       groupsOf,
     );
   }

@@ -75,10 +75,7 @@ async function approvedSeries(
     ]);
     points = combineRatio(num, den, indicator.factor ?? 1, groupsOf);
   } else {
-    const partials = await loadPartials(db, chain.id, indicator.id, periodicity, {
-      approvedOnly: true,
-      latest: indicator.aggregation === 'latest',
-    });
+    const partials = await loadPartials(db, chain.id, indicator.id, periodicity, { approvedOnly: true });
     points = combine(indicator.aggregation, partials, groupsOf);
   }
   return { groups, points };

@@ -25,9 +25,11 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { useServerErrors } from '../../app/forms';
 import { changeLanguage, LANGUAGES } from '../../app/i18n';
-import { SESSION_KEY, useUser } from '../../app/session';
+import { SESSION_KEY, useSession, useUser } from '../../app/session';
 import { ErrorAlert, notifySuccess, PageHeader, PageLoader } from '../../app/ui';
 import { useChangePassword, useCreateToken, useRevokeToken, useTokens, useUpdateMe } from './api';
+import { PersonalDataCard } from './PersonalDataCard';
+import { TwoFactorSection } from './TwoFactorSection';
 
 function isLocale(value: string | null): value is Locale {
   return LANGUAGES.some((l) => l === value);
@@ -404,13 +406,27 @@ function TokensSection() {
 /** `/account`: the caller's profile and language, password, and API tokens. */
 export function AccountPage() {
   const { t } = useTranslation();
+  const { twoFactor } = useSession();
+  // TISSERAND_REQUIRE_2FA: until an admin enrols a second factor, only that card works.
+  if (twoFactor?.enrolmentRequired) {
+    return (
+      <>
+        <PageHeader title={t('account.title')} />
+        <Stack gap="lg" maw={880}>
+          <TwoFactorSection />
+        </Stack>
+      </>
+    );
+  }
   return (
     <>
       <PageHeader title={t('account.title')} />
       <Stack gap="lg" maw={880}>
         <ProfileSection />
         <PasswordSection />
+        <TwoFactorSection />
         <TokensSection />
+        <PersonalDataCard />
       </Stack>
     </>
   );

@@ -6,10 +6,15 @@ import type {
   Token,
   TokenCreate,
   TokenCreated,
+  TwoFactorActivated,
+  TwoFactorActivation,
+  TwoFactorDisable,
+  TwoFactorEnrolment,
+  TwoFactorStatus,
   User,
 } from '@tisserand/core';
-import { api } from '../../app/api';
-import { useSession } from '../../app/session';
+import { api, apiRequest } from '../../app/api';
+import { SESSION_KEY, useSession } from '../../app/session';
 
 const tokenKeys = { all: ['me', 'tokens'] as const };
 
@@ -52,5 +57,48 @@ export function useRevokeToken() {
   return useMutation({
     mutationFn: (id: string) => api.delete(`/me/tokens/${id}`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: tokenKeys.all }),
+  });
+}
+
+const twoFactorKeys = { status: ['me', '2fa'] as const };
+
+/** Whether the caller's second factor is on, and how many recovery codes are left. */
+export function useTwoFactorStatus() {
+  return useQuery({
+    queryKey: twoFactorKeys.status,
+    queryFn: ({ signal }) => api.get<TwoFactorStatus>('/me/2fa', { signal }),
+  });
+}
+
+/** Starts an enrolment: a new secret and its QR code, pending until activated. */
+export function useStartTwoFactor() {
+  return useMutation({
+    mutationFn: () => api.post<TwoFactorEnrolment>('/me/2fa/enrolment'),
+  });
+}
+
+/** Activates the pending secret with a code; answers the recovery codes, shown once. */
+export function useActivateTwoFactor() {
+  const queryClient = useQueryClient();
+  const { setTwoFactor } = useSession();
+  return useMutation({
+    mutationFn: (body: TwoFactorActivation) => api.post<TwoFactorActivated>('/me/2fa/activation', body),
+    onSuccess: () => {
+      setTwoFactor({ enabled: true, enrolmentRequired: false });
+      void queryClient.invalidateQueries({ queryKey: twoFactorKeys.status });
+    },
+  });
+}
+
+/** Turns the second factor off (password and a code). */
+export function useDisableTwoFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TwoFactorDisable) => apiRequest<void>('/me/2fa', { method: 'DELETE', body }),
+    onSuccess: () => {
+      // The server may now require an admin to enrol again: read the session back.
+      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+      void queryClient.invalidateQueries({ queryKey: twoFactorKeys.status });
+    },
   });
 }

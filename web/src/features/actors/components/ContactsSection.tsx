@@ -22,6 +22,7 @@ import { useServerErrors } from '../../../app/forms';
 import { ErrorAlert, notifySuccess } from '../../../app/ui';
 import { useContactMutations, useContacts } from '../api';
 import { ConfirmModal, DeleteError } from './ConfirmModal';
+import { ContactPersonalDataActions } from './ContactPersonalData';
 
 interface ContactValues extends Record<string, unknown> {
   name: string;
@@ -197,6 +198,7 @@ export function ContactsSection({
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <ContactPersonalDataActions chainId={chainId} actorId={actorId} contact={c} />
                       <Tooltip label={t('actors.editShort')}>
                         <ActionIcon
                           variant="subtle"
