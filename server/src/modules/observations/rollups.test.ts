@@ -1,8 +1,20 @@
+import { combine, combineRatio } from '@tisserand/core/aggregation/aggregate';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, buildChain, createTestApp, type TestApp } from '../../../test/helpers';
 import { queryRows } from '../../db/client';
-import { loadPartials } from './series.service';
+import { type GroupBy, getIndicator, grouping, loadPartials, seriesPoints } from './series.service';
+
+/** A seeded PRNG (mulberry32), so the data and any failure are the same on every run. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), a | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 let t: TestApp;
 beforeAll(async () => {
@@ -166,5 +178,126 @@ describe('observation roll-ups', () => {
     await expectExact(chain.id, indicatorId, ['month', 'quarter', 'year']);
     const year = await loadPartials(t.database.db, chain.id, indicatorId, 'year', {});
     expect(year).toEqual([expect.objectContaining({ bucket: '2025', sum: 78, count: 12 })]);
+  });
+});
+
+describe('series aggregated by the database', () => {
+  it('equal combine() over the per-actor partials, for every aggregation, grouping and status filter', async () => {
+    const { chain, coordinator } = await buildChain(t);
+    const base = `/chains/${chain.id}`;
+    const post = async (path: string, body: Record<string, unknown>) => {
+      const res = await coordinator.post(`${base}/${path}`, body);
+      if (res.statusCode !== 201) throw new Error(`${path}: ${res.body}`);
+      return res.json() as { id: string };
+    };
+    const s1 = await post('stages', { name: 'Un', position: 0 });
+    const s2 = await post('stages', { name: 'Deux', position: 1 });
+    const random = prng(7);
+    const actorIds: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const stageIds = i % 4 === 0 ? [] : i % 3 === 0 ? [s1.id, s2.id] : [i % 2 ? s1.id : s2.id];
+      const role = (['demand', 'transactional', 'support'] as const)[i % 3];
+      actorIds.push(
+        (await post('actors', { name: `A${i}`, kind: 'business', role, stageIds, status: 'engaged' })).id,
+      );
+    }
+    const kinds = ['sum', 'mean', 'min', 'max', 'latest'] as const;
+    const ids: Record<string, string> = {};
+    for (const kind of kinds)
+      ids[kind] = (
+        await post('indicators', {
+          code: kind.toUpperCase(),
+          name: kind,
+          category: 'impact',
+          valueType: 'number',
+          aggregation: kind,
+          periodicity: 'month',
+          status: 'adopted',
+          capitals: ['social', 'financial'],
+        })
+      ).id;
+    ids.ratio = (
+      await post('indicators', {
+        code: 'R',
+        name: 'ratio',
+        category: 'impact',
+        valueType: 'percentage',
+        aggregation: 'ratio',
+        numeratorId: ids.sum,
+        denominatorId: ids.max,
+        factor: 100,
+        periodicity: 'month',
+        status: 'adopted',
+      })
+    ).id;
+    const items: Record<string, unknown>[] = [];
+    for (const kind of kinds)
+      for (const actorId of [...actorIds, null])
+        for (let m = 1; m <= 14; m++) {
+          if (random() < 0.3) continue;
+          const period = `${2025 + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}`;
+          const status = random() < 0.2 ? 'draft' : 'submitted';
+          items.push({
+            indicatorId: ids[kind],
+            actorId,
+            period,
+            value: Math.round(random() * 2000 - 500) / 4,
+            status,
+          });
+        }
+    expect((await coordinator.put(`${base}/observations`, { items })).statusCode).toBe(200);
+    await coordinator.post(`${base}/observations/approval`, { period: '2025-03' });
+    await coordinator.post(`${base}/observations/approval`, { period: '2025-11' });
+
+    const ctx = {
+      id: chain.id,
+      role: 'coordinator' as const,
+      actorId: null,
+      capitalFramework: 'permacomptable' as const,
+      publicMinGroupSize: 3,
+    };
+    const round = (points: { period: string; group: string; value: number | null; n: number }[]) =>
+      points.map((p) => ({ ...p, value: p.value === null ? null : Math.round(p.value * 1e6) / 1e6 }));
+    let compared = 0;
+    for (const key of [...kinds, 'ratio']) {
+      const indicator = await getIndicator(t.database.db, chain.id, ids[key] ?? '');
+      if (!indicator) throw new Error('indicator missing');
+      for (const groupBy of ['none', 'stage', 'role', 'actor', 'capital'] as GroupBy[])
+        for (const periodicity of ['month', 'quarter', 'year'] as const)
+          for (const range of [
+            {},
+            { approvedOnly: true },
+            { from: '2025-02-01', to: '2025-09-30' },
+            { actorId: actorIds[1] },
+          ]) {
+            const { groupsOf } = await grouping(t.database.db, ctx, 'fr', indicator, groupBy);
+            const expected =
+              indicator.aggregation === 'ratio'
+                ? combineRatio(
+                    await loadPartials(t.database.db, chain.id, ids.sum ?? '', periodicity, range),
+                    await loadPartials(t.database.db, chain.id, ids.max ?? '', periodicity, range),
+                    100,
+                    groupsOf,
+                  )
+                : combine(
+                    indicator.aggregation,
+                    await loadPartials(t.database.db, chain.id, indicator.id, periodicity, range),
+                    groupsOf,
+                  );
+            const actual = await seriesPoints(
+              t.database.db,
+              chain.id,
+              indicator,
+              groupBy,
+              periodicity,
+              range,
+            );
+            expect(round(actual), `${key} ${groupBy} ${periodicity} ${JSON.stringify(range)}`).toEqual(
+              round(expected),
+            );
+            compared += expected.length;
+          }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });

@@ -7,7 +7,6 @@ import {
   type ReportSection,
   type ResolvedSection,
 } from '@tisserand/core';
-import { combine, combineRatio, type SeriesPoint } from '@tisserand/core/aggregation/aggregate';
 import { maskCoarsePeriods, type PublicCell, protectSeries } from '@tisserand/core/aggregation/disclosure';
 import { isFinerOrEqual, periodEnd, periodStart } from '@tisserand/core/aggregation/periods';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
@@ -24,7 +23,7 @@ import type { ChainContext } from '../../http/context';
 import { todayIso } from '../../lib/dates';
 import type { IndicatorRow } from '../indicators/indicators.routes';
 import { loadChainModel } from '../map/map.repository';
-import { grouping, loadPartials } from '../observations/series.service';
+import { groupLabels, seriesPoints } from '../observations/series.service';
 
 type ChainRow = typeof chains.$inferSelect;
 type ReportRow = typeof reports.$inferSelect;
@@ -65,19 +64,10 @@ async function approvedSeries(
   groupBy: GroupBy,
   periodicity: Periodicity,
 ) {
-  const { groups, groupsOf } = await grouping(db, chain, locale, indicator, groupBy);
-  let points: SeriesPoint[];
-  if (indicator.aggregation === 'ratio') {
-    if (!indicator.numeratorId || !indicator.denominatorId) return { groups, points: [] };
-    const [num, den] = await Promise.all([
-      loadPartials(db, chain.id, indicator.numeratorId, periodicity, { approvedOnly: true }),
-      loadPartials(db, chain.id, indicator.denominatorId, periodicity, { approvedOnly: true }),
-    ]);
-    points = combineRatio(num, den, indicator.factor ?? 1, groupsOf);
-  } else {
-    const partials = await loadPartials(db, chain.id, indicator.id, periodicity, { approvedOnly: true });
-    points = combine(indicator.aggregation, partials, groupsOf);
-  }
+  const [groups, points] = await Promise.all([
+    groupLabels(db, chain, locale, indicator, groupBy),
+    seriesPoints(db, chain.id, indicator, groupBy, periodicity, { approvedOnly: true }),
+  ]);
   return { groups, points };
 }
 
