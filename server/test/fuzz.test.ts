@@ -399,7 +399,9 @@ describe('hostile input the fuzzing found', () => {
     expect(res.statusCode).toBe(400);
     expect(problemOf(res)).toBeNull();
     expect(res.json().errors).toEqual([{ path: 'body.region', message: 'contains a NUL character' }]);
-    const stage = await client.post(`/chains/${chainId}/stages`, { name: '\u0000', position: 1 });
+    // A chain of its own: the fuzzing may have deleted the demo chain (a weak `If-Match: W/"1"`).
+    const fresh = (await client.post('/chains', { name: 'Filière', region: 'Drôme' })).json();
+    const stage = await client.post(`/chains/${fresh.id}/stages`, { name: '\u0000', position: 1 });
     expect(stage.statusCode).toBe(400);
     expect(stage.json().errors[0].path).toBe('body.name');
   });
