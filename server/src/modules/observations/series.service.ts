@@ -131,7 +131,9 @@ export async function seriesPoints(
     return all.flatMap((p) => capitals.map((group) => ({ ...p, group }))).sort(byPeriodThenGroup);
   }
   const g = groupExpr(groupBy);
-  const counted = sql`count(distinct r.actor_key) filter (where r.actor_key <> ${NIL_ACTOR})::int`;
+  // Two levels: per (group, bucket, actor) first, then per (group, bucket), so that counting the
+  // actors is a plain count of hashed groups rather than a sorted count(distinct).
+  const actors = sql`count(*) filter (where p.actor_key <> ${NIL_ACTOR})::int`;
   let points: SeriesPoint[];
   if (indicator.aggregation === 'ratio') {
     if (!indicator.numeratorId || !indicator.denominatorId) return [];
@@ -143,13 +145,14 @@ export async function seriesPoints(
       n: number;
     }>(
       db,
-      sql`select ${g.select} as grp, r.bucket,
-            sum(r.sum) filter (where r.indicator_id = ${indicator.numeratorId})::float8 as num,
-            sum(r.sum) filter (where r.indicator_id = ${indicator.denominatorId})::float8 as den,
-            ${counted} as n
-          from observation_rollups r ${g.join}
-          where r.chain_id = ${chainId} and r.indicator_id in (${indicator.numeratorId}, ${indicator.denominatorId})
-            and r.periodicity = ${periodicity} ${rangeFilter(periodicity, range)} ${g.where}
+      sql`select p.grp, p.bucket, sum(p.num)::float8 as num, sum(p.den)::float8 as den, ${actors} as n
+          from (select ${g.select} as grp, r.bucket, r.actor_key,
+                  sum(r.sum) filter (where r.indicator_id = ${indicator.numeratorId}) as num,
+                  sum(r.sum) filter (where r.indicator_id = ${indicator.denominatorId}) as den
+                from observation_rollups r ${g.join}
+                where r.chain_id = ${chainId} and r.indicator_id in (${indicator.numeratorId}, ${indicator.denominatorId})
+                  and r.periodicity = ${periodicity} ${rangeFilter(periodicity, range)} ${g.where}
+                group by 1, 2, 3) p
           group by 1, 2`,
     );
     const factor = indicator.factor ?? 1;
@@ -166,7 +169,8 @@ export async function seriesPoints(
     // Each actor's latest value in the bucket (whatever its status), then their sum per group.
     const rows = await queryRows<{ grp: string; bucket: string; value: number; n: number }>(
       db,
-      sql`select ${g.select} as grp, r.bucket, sum(r.latest)::float8 as value, ${counted} as n
+      sql`select ${g.select} as grp, r.bucket, sum(r.latest)::float8 as value,
+            count(*) filter (where r.actor_key <> ${NIL_ACTOR})::int as n
           from (select distinct on (r.actor_key, r.bucket) r.chain_id, r.actor_key, r.bucket, r.latest
                 from observation_rollups r
                 where r.chain_id = ${chainId} and r.indicator_id = ${indicator.id}
@@ -187,11 +191,14 @@ export async function seriesPoints(
       n: number;
     }>(
       db,
-      sql`select ${g.select} as grp, r.bucket, sum(r.sum)::float8 as sum, sum(r.count)::int as count,
-            min(r.min)::float8 as min, max(r.max)::float8 as max, ${counted} as n
-          from observation_rollups r ${g.join}
-          where r.chain_id = ${chainId} and r.indicator_id = ${indicator.id}
-            and r.periodicity = ${periodicity} ${rangeFilter(periodicity, range)} ${g.where}
+      sql`select p.grp, p.bucket, sum(p.sum)::float8 as sum, sum(p.count)::int as count,
+            min(p.min)::float8 as min, max(p.max)::float8 as max, ${actors} as n
+          from (select ${g.select} as grp, r.bucket, r.actor_key, sum(r.sum) as sum, sum(r.count) as count,
+                  min(r.min) as min, max(r.max) as max
+                from observation_rollups r ${g.join}
+                where r.chain_id = ${chainId} and r.indicator_id = ${indicator.id}
+                  and r.periodicity = ${periodicity} ${rangeFilter(periodicity, range)} ${g.where}
+                group by 1, 2, 3) p
           group by 1, 2`,
     );
     const kind = indicator.aggregation;
