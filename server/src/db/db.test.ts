@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DB } from '../../test/helpers';
 import { type Database, DatabaseStartError, MIGRATIONS_FOLDER, openDatabase, queryRows } from './client';
+import { GLOBAL_TABLES } from './schema/index';
 import { readSchemaShape, tenancyViolations } from './tenancy';
 
 describe('schema (Citus-ready tenancy)', () => {
@@ -21,6 +22,24 @@ describe('schema (Citus-ready tenancy)', () => {
       expect.arrayContaining(['chains', 'members', 'actors', 'flows', 'audit_log']),
     );
     expect(tenancyViolations(shape)).toEqual([]);
+  });
+
+  it('is distributed table by table in docs/scaling.md, with no table left out', async () => {
+    const shape = await readSchemaShape(database.db);
+    const doc = readFileSync(new URL('../../../docs/scaling.md', import.meta.url), 'utf8');
+    const reference = [...doc.matchAll(/create_reference_table\('(\w+)'\)/g)].map((m) => m[1]);
+    const distributed = [...doc.matchAll(/create_distributed_table\('(\w+)',\s*'(\w+)'/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    const tables = shape.tables
+      .map((t) => t.name)
+      .filter((n) => n !== '__drizzle_migrations')
+      .sort();
+    expect([...reference, ...distributed.map(([t]) => t)].sort()).toEqual(tables);
+    expect(reference.sort()).toEqual([...GLOBAL_TABLES].sort());
+    for (const [table, column] of distributed)
+      expect(column, table).toBe(table === 'chains' ? 'id' : 'chain_id');
   });
 
   it('gives every entity id, version, created_at and updated_at', async () => {
