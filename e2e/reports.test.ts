@@ -56,16 +56,24 @@ describe.skipIf(!hasChromium)('sharing journey', () => {
     await page.getByTestId('report-builder').waitFor();
 
     // Compose: a text, an indicator chart, the map; then put the map first.
+    const sections = page.getByTestId('report-section');
     const add = async (type: string) => {
-      await page.getByRole('button', { name: 'Ajouter une section' }).last().click();
-      await page.getByRole('menuitem', { name: type, exact: true }).click();
+      const before = await sections.count();
+      const button = page.getByRole('button', { name: 'Ajouter une section' }).last();
+      await button.click();
+      // The item of the menu this button opened (a menu that has just closed stays in the page for
+      // its exit transition, with the same items).
+      await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+      const menu = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+      await menu.getByRole('menuitem', { name: type, exact: true }).click();
+      await expect.poll(() => sections.count(), { timeout: 10_000 }).toBe(before + 1);
     };
     await add('Texte');
     await page
       .getByLabel('Texte (Markdown)')
       .fill('## Un printemps de semis\n\nMerci à **tous** les partenaires !');
     await add('Indicateur');
-    const indicatorSection = page.getByTestId('report-section').nth(1);
+    const indicatorSection = page.locator('[data-testid="report-section"][data-section-type="indicator"]');
     await indicatorSection.getByRole('combobox', { name: 'Indicateur' }).click();
     await page
       .getByRole('option', { name: 'Pain local servi en restauration collective (PAIN_CANTINES)' })
