@@ -70,7 +70,9 @@ describe.skipIf(!hasChromium)('data collection journey', () => {
 
     const revenue = partner.getByRole('textbox', { name: 'Valeur de « Chiffre d’affaires » en €' });
     // Select-on-focus runs after the focus: wait for it, then type over the whole value.
-    // Focus by keyboard, as a mouse-up after the focus may collapse the selection to a caret.
+    // Focus by keyboard, as a mouse-up after the focus may collapse the selection to a caret; and
+    // only once the grid shows the value already sent, or typing would land in front of it.
+    await expect.poll(() => revenue.inputValue(), { timeout: 10_000 }).not.toBe('');
     await revenue.focus();
     await expect.poll(() => wholeValueSelected(partner)).toBe(true);
     await partner.keyboard.type('45200');
