@@ -1,7 +1,5 @@
 import {
-  capitalBalance,
   goalProgress,
-  listCapitals,
   type PublicIndicator,
   type PublicReport,
   type ReportSection,
@@ -11,19 +9,13 @@ import { maskCoarsePeriods, type PublicCell, protectSeries } from '@tisserand/co
 import { isFinerOrEqual, periodEnd, periodStart } from '@tisserand/core/aggregation/periods';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import {
-  type chains,
-  goals,
-  indicators,
-  initiatives,
-  type reports,
-  successStories,
-} from '../../db/schema/index';
+import { type chains, goals, indicators, type reports, successStories } from '../../db/schema/index';
 import type { ChainContext } from '../../http/context';
 import { todayIso } from '../../lib/dates';
 import type { IndicatorRow } from '../indicators/indicators.routes';
 import { loadChainModel } from '../map/map.repository';
 import { groupLabels, seriesPoints } from '../observations/series.service';
+import { loadCapitalBalance } from '../wealth/wealth.routes';
 
 type ChainRow = typeof chains.$inferSelect;
 type ReportRow = typeof reports.$inferSelect;
@@ -177,26 +169,8 @@ async function resolveSection(
 }
 
 async function capitalsOf(db: Db, ctx: ChainContext, locale: 'fr' | 'en') {
-  const [goalRows, indicatorRows, initiativeRows] = await Promise.all([
-    db
-      .select({ status: goals.status, capitals: goals.capitals })
-      .from(goals)
-      .where(eq(goals.chainId, ctx.id)),
-    db
-      .select({ status: indicators.status, capitals: indicators.capitals })
-      .from(indicators)
-      .where(eq(indicators.chainId, ctx.id)),
-    db
-      .select({ status: initiatives.status, wealthMatrix: initiatives.wealthMatrix })
-      .from(initiatives)
-      .where(eq(initiatives.chainId, ctx.id)),
-  ]);
-  return capitalBalance({
-    capitals: listCapitals(ctx.capitalFramework, locale),
-    goals: goalRows,
-    indicators: indicatorRows,
-    initiatives: initiativeRows,
-  }).map(({ initiativesEffect: _effect, ...item }) => item);
+  const balance = await loadCapitalBalance(db, ctx, locale);
+  return balance.map(({ initiativesEffect: _effect, ...item }) => item);
 }
 
 /** The chain by stage: counts of actors and of active relationships between stages, no actor named. */

@@ -123,6 +123,34 @@ export async function progressOf(
   });
 }
 
+/** The capital balance of a chain: its goals, indicators and initiatives per capital (core `capitalBalance`). */
+export async function loadCapitalBalance(
+  db: Db,
+  chain: Pick<ChainContext, 'id' | 'capitalFramework'>,
+  locale: 'fr' | 'en',
+) {
+  const [goalRows, indicatorRows, initiativeRows] = await Promise.all([
+    db
+      .select({ status: goals.status, capitals: goals.capitals })
+      .from(goals)
+      .where(eq(goals.chainId, chain.id)),
+    db
+      .select({ status: indicators.status, capitals: indicators.capitals })
+      .from(indicators)
+      .where(eq(indicators.chainId, chain.id)),
+    db
+      .select({ status: initiatives.status, wealthMatrix: initiatives.wealthMatrix })
+      .from(initiatives)
+      .where(eq(initiatives.chainId, chain.id)),
+  ]);
+  return capitalBalance({
+    capitals: listCapitals(chain.capitalFramework, locale),
+    goals: goalRows,
+    indicators: indicatorRows,
+    initiatives: initiativeRows,
+  });
+}
+
 /** Wealth-creation advocacy: goals, commitments, initiatives with their wealth matrix, capital balance. */
 export function wealthRoutes(app: App, deps: Deps) {
   const { db } = deps;
@@ -293,26 +321,7 @@ export function wealthRoutes(app: App, deps: Deps) {
     handler: async (request) => {
       const chain = request.chain;
       if (!chain) throw unauthorized();
-      const [goalRows, indicatorRows, initiativeRows] = await Promise.all([
-        db
-          .select({ status: goals.status, capitals: goals.capitals })
-          .from(goals)
-          .where(eq(goals.chainId, chain.id)),
-        db
-          .select({ status: indicators.status, capitals: indicators.capitals })
-          .from(indicators)
-          .where(eq(indicators.chainId, chain.id)),
-        db
-          .select({ status: initiatives.status, wealthMatrix: initiatives.wealthMatrix })
-          .from(initiatives)
-          .where(eq(initiatives.chainId, chain.id)),
-      ]);
-      return capitalBalance({
-        capitals: listCapitals(chain.capitalFramework, request.locale),
-        goals: goalRows,
-        indicators: indicatorRows,
-        initiatives: initiativeRows,
-      });
+      return loadCapitalBalance(db, chain, request.locale);
     },
   });
 }
