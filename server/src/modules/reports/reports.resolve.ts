@@ -232,17 +232,19 @@ async function goalsOf(db: Db, ctx: ChainContext, locale: 'fr' | 'en') {
     .from(goals)
     .where(and(eq(goals.chainId, ctx.id), inArray(goals.status, ['adopted', 'achieved'])))
     .orderBy(asc(goals.createdAt), asc(goals.id));
+  // The goals' indicators in one query, not one per goal.
+  const indicatorIds = [...new Set(rows.flatMap((g) => (g.indicatorId ? [g.indicatorId] : [])))];
+  const indicatorRows =
+    indicatorIds.length > 0
+      ? await db
+          .select()
+          .from(indicators)
+          .where(and(eq(indicators.chainId, ctx.id), inArray(indicators.id, indicatorIds)))
+      : [];
+  const indicatorById = new Map(indicatorRows.map((r) => [r.id, r]));
   const out = [];
   for (const goal of rows) {
-    const indicator = goal.indicatorId
-      ? (
-          await db
-            .select()
-            .from(indicators)
-            .where(and(eq(indicators.chainId, ctx.id), eq(indicators.id, goal.indicatorId)))
-            .limit(1)
-        )[0]
-      : undefined;
+    const indicator = goal.indicatorId ? indicatorById.get(goal.indicatorId) : undefined;
     let cells: PublicCell[] = [];
     let hidden = false;
     if (indicator) {
