@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Database } from '../db/client';
 import { type AuthOptions, authenticate } from '../modules/auth/auth.service';
-import { loadChainContext } from '../modules/chains/chains.repository';
+import { type ChainRowWithMember, chainContextOf, isChainId } from '../modules/chains/chains.repository';
 import type { Access } from './context';
 import { forbidden, notFound, unauthorized } from './errors';
 
@@ -78,9 +78,24 @@ export function installAccessControl(
     }
   });
 
+  // The chain a chain route names is read with the caller's credentials, in one query.
+  const chainRows = new WeakMap<FastifyRequest, ChainRowWithMember>();
+
   app.addHook('onRequest', async (request) => {
     request.locale = requestLocale(request);
-    request.auth = await authenticate(database.db, request, authOptions);
+    const access = request.routeOptions.config?.access;
+    const chainId =
+      typeof access === 'object'
+        ? (request.params as Record<string, unknown> | undefined)?.chainId
+        : undefined;
+    const found = await authenticate(
+      database.db,
+      request,
+      authOptions,
+      typeof chainId === 'string' && isChainId(chainId) ? chainId : undefined,
+    );
+    request.auth = found?.auth ?? null;
+    if (found?.chain) chainRows.set(request, found.chain);
   });
 
   app.addHook('preValidation', async (request) => {
@@ -102,9 +117,8 @@ export function installAccessControl(
       if (!auth.user.isAdmin) throw forbidden('Only instance admins may do this.');
       return;
     }
-    const chainId = (request.params as Record<string, unknown> | undefined)?.chainId;
-    const chain =
-      typeof chainId === 'string' ? await loadChainContext(database.db, chainId, auth.user) : null;
+    const row = chainRows.get(request);
+    const chain = row ? chainContextOf(row, auth.user) : null;
     if (!chain) throw notFound('No such chain.');
     if (!access.chain.includes(chain.role))
       throw forbidden(`Your role in this chain (${chain.role}) may not do this.`);

@@ -27,6 +27,11 @@ export interface ChainContext {
   actorId: string | null;
   capitalFramework: CapitalFrameworkKey;
   publicMinGroupSize: number;
+  /**
+   * The chain's data revision when the request began (read with the caller's credentials): cached
+   * answers are keyed by it. Absent on contexts built outside a request (demo, public reports).
+   */
+  dataRevision?: number;
 }
 
 /** Who may call a route: declared on every route (see access.ts). */

@@ -1,13 +1,19 @@
 import { and, count, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import {
   apiTokens,
+  chains,
   loginChallenges,
+  members,
   rateLimits,
   recoveryCodes,
   sessions,
   users,
 } from '../../db/schema/index';
+import type { ChainRowWithMember } from '../chains/chains.repository';
+
+type SessionUser = { id: string; email: string; name: string; locale: 'fr' | 'en'; isAdmin: boolean };
 
 const userColumns = {
   id: users.id,
@@ -27,19 +33,79 @@ export async function findUserById(db: Db, id: string) {
   return rows[0];
 }
 
-export async function findSession(db: Db, idHash: string, now: Date, idleSince: Date) {
-  const rows = await db
-    .select({
-      user: userColumns,
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      twoFactorEnabled: sql<boolean>`${users.totpSecret} is not null`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince)))
-    .limit(1);
-  return rows[0];
+/**
+ * The chain a chain route names, read in the same query as the caller's credentials (one round
+ * trip instead of two on every chain request): the chain's row, if it exists, and the caller's
+ * membership, if any. `chainContextOf` (chains.repository) turns it into the request's chain context.
+ */
+const chainColumns = {
+  chainId: chains.id,
+  capitalFramework: chains.capitalFramework,
+  publicMinGroupSize: chains.publicMinGroupSize,
+  dataRevision: chains.dataRevision,
+  role: members.role,
+  actorId: members.actorId,
+};
+
+const sessionColumns = {
+  user: userColumns,
+  csrfToken: sessions.csrfToken,
+  lastSeenAt: sessions.lastSeenAt,
+  twoFactorEnabled: sql<boolean>`${users.totpSecret} is not null`,
+};
+const sessionWhere = and(
+  eq(sessions.id, sql.placeholder('idHash')),
+  gt(sessions.expiresAt, sql.placeholder('now')),
+  gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
+);
+
+/** A live session and its user; with `chainId`, the chain and the user's membership too. */
+export async function findSession(
+  db: Db,
+  idHash: string,
+  now: Date,
+  idleSince: Date,
+  chainId?: string,
+): Promise<
+  | {
+      user: SessionUser;
+      csrfToken: string;
+      lastSeenAt: Date;
+      twoFactorEnabled: boolean;
+      chain?: ChainRowWithMember;
+    }
+  | undefined
+> {
+  if (chainId === undefined) {
+    const statement = prepared(db, 'auth.findSession', (d, name) =>
+      d
+        .select(sessionColumns)
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(sessionWhere)
+        .limit(1)
+        .prepare(name),
+    );
+    return (await statement.execute({ idHash, now, idleSince }))[0];
+  }
+  const statement = prepared(db, 'auth.findSessionInChain', (d, name) =>
+    d
+      .select({ ...sessionColumns, ...chainColumns })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(chains, eq(chains.id, sql.placeholder('chainId')))
+      .leftJoin(members, and(eq(members.chainId, chains.id), eq(members.userId, users.id)))
+      .where(sessionWhere)
+      .limit(1)
+      .prepare(name),
+  );
+  const row = (await statement.execute({ idHash, now, idleSince, chainId }))[0];
+  if (!row) return undefined;
+  const { chainId: id, capitalFramework, publicMinGroupSize, dataRevision, role, actorId, ...rest } = row;
+  return {
+    ...rest,
+    chain: { chainId: id, capitalFramework, publicMinGroupSize, dataRevision, role, actorId },
+  };
 }
 
 export async function touchSession(db: Db, idHash: string, now: Date) {
@@ -67,19 +133,51 @@ export async function deleteUserSessions(db: Db | Tx, userId: string, exceptIdHa
     );
 }
 
-export async function findToken(db: Db, tokenHash: string, now: Date) {
-  const rows = await db
-    .select({ user: userColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > ${now})`,
-      ),
-    )
-    .limit(1);
-  return rows[0];
+const tokenColumns = { user: userColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt };
+const tokenWhere = and(
+  eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
+  sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > ${sql.placeholder('now')})`,
+);
+
+/** A live API token and its user; with `chainId`, the chain and the user's membership too. */
+export async function findToken(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+  chainId?: string,
+): Promise<
+  { user: SessionUser; tokenId: string; lastUsedAt: Date | null; chain?: ChainRowWithMember } | undefined
+> {
+  if (chainId === undefined) {
+    const statement = prepared(db, 'auth.findToken', (d, name) =>
+      d
+        .select(tokenColumns)
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .where(tokenWhere)
+        .limit(1)
+        .prepare(name),
+    );
+    return (await statement.execute({ tokenHash, now }))[0];
+  }
+  const statement = prepared(db, 'auth.findTokenInChain', (d, name) =>
+    d
+      .select({ ...tokenColumns, ...chainColumns })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .leftJoin(chains, eq(chains.id, sql.placeholder('chainId')))
+      .leftJoin(members, and(eq(members.chainId, chains.id), eq(members.userId, users.id)))
+      .where(tokenWhere)
+      .limit(1)
+      .prepare(name),
+  );
+  const row = (await statement.execute({ tokenHash, now, chainId }))[0];
+  if (!row) return undefined;
+  const { chainId: id, capitalFramework, publicMinGroupSize, dataRevision, role, actorId, ...rest } = row;
+  return {
+    ...rest,
+    chain: { chainId: id, capitalFramework, publicMinGroupSize, dataRevision, role, actorId },
+  };
 }
 
 export async function touchToken(db: Db, tokenId: string, now: Date) {

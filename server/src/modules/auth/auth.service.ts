@@ -11,6 +11,7 @@ import {
   passwordProblem,
   verifyPassword,
 } from '../../lib/passwords';
+import type { ChainRowWithMember } from '../chains/chains.repository';
 import * as repo from './auth.repository';
 
 export const SESSION_COOKIE = 'tisserand_session';
@@ -34,37 +35,51 @@ export interface AuthOptions {
 export const enrolmentRequired = (user: AuthUser, twoFactorEnabled: boolean, options: AuthOptions) =>
   Boolean(options.require2fa && user.isAdmin && !twoFactorEnabled);
 
-/** Finds who sends a request: a Bearer token, else the session cookie. */
+/** Who sends a request and, on a chain route, the chain row and their membership (one query). */
+export interface Authenticated {
+  auth: Auth;
+  /** Present when `chainId` was given: the chain (null fields when there is no such chain). */
+  chain?: ChainRowWithMember;
+}
+
+/**
+ * Finds who sends a request: a Bearer token, else the session cookie. With `chainId` (a chain
+ * route), the same query reads the chain and the caller's membership.
+ */
 export async function authenticate(
   db: Db,
   request: FastifyRequest,
   options: AuthOptions = {},
-): Promise<Auth | null> {
+  chainId?: string,
+): Promise<Authenticated | null> {
   const now = new Date();
   const header = request.headers.authorization;
   if (typeof header === 'string' && header.startsWith('Bearer ')) {
     const token = header.slice(7).trim();
     if (!token.startsWith(TOKEN_PREFIX)) return null;
-    const found = await repo.findToken(db, hashSecret(token), now);
+    const found = await repo.findToken(db, hashSecret(token), now, chainId);
     if (!found) return null;
     if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       await repo.touchToken(db, found.tokenId, now);
     }
-    return { user: found.user, via: 'token' };
+    return { auth: { user: found.user, via: 'token' }, ...(found.chain ? { chain: found.chain } : {}) };
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const idHash = hashSecret(cookie);
-  const found = await repo.findSession(db, idHash, now, new Date(now.getTime() - SESSION_IDLE_MS));
+  const found = await repo.findSession(db, idHash, now, new Date(now.getTime() - SESSION_IDLE_MS), chainId);
   if (!found) return null;
   if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, idHash, now);
   return {
-    user: found.user,
-    via: 'session',
-    sessionId: idHash,
-    csrfToken: found.csrfToken,
-    twoFactorEnabled: found.twoFactorEnabled,
-    twoFactorPending: enrolmentRequired(found.user, found.twoFactorEnabled, options),
+    auth: {
+      user: found.user,
+      via: 'session',
+      sessionId: idHash,
+      csrfToken: found.csrfToken,
+      twoFactorEnabled: found.twoFactorEnabled,
+      twoFactorPending: enrolmentRequired(found.user, found.twoFactorEnabled, options),
+    },
+    ...(found.chain ? { chain: found.chain } : {}),
   };
 }
 

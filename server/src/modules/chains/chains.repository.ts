@@ -8,33 +8,36 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type ChainRow = typeof chains.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
 
-/** The chain and the caller's role in it, or null when the caller may not see it (→ 404). */
-export async function loadChainContext(
-  db: Db,
-  chainId: string,
-  user: AuthUser,
-): Promise<ChainContext | null> {
-  if (!UUID.test(chainId)) return null;
-  const rows = await db
-    .select({
-      id: chains.id,
-      capitalFramework: chains.capitalFramework,
-      publicMinGroupSize: chains.publicMinGroupSize,
-      role: members.role,
-      actorId: members.actorId,
-    })
-    .from(chains)
-    .leftJoin(members, and(eq(members.chainId, chains.id), eq(members.userId, user.id)))
-    .where(eq(chains.id, chainId))
-    .limit(1);
-  const row = rows[0];
-  if (!row) return null;
-  // Instance admins operate the instance: they act as coordinators of every chain.
-  if (user.isAdmin)
-    return { ...row, role: 'coordinator', actorId: row.role === 'partner' ? row.actorId : null };
-  if (!row.role) return null;
-  return { ...row, role: row.role, actorId: row.actorId };
+/** The chain row and the caller's membership as read by the access layer. */
+export interface ChainRowWithMember {
+  chainId: string | null;
+  capitalFramework: ChainRow['capitalFramework'] | null;
+  publicMinGroupSize: number | null;
+  dataRevision: number | null;
+  role: MemberRow['role'] | null;
+  actorId: string | null;
 }
+
+/**
+ * The caller's context in a chain from its row and membership; null when the chain does not exist
+ * or the caller is not a member. Instance admins act as coordinators of every chain.
+ */
+export function chainContextOf(row: ChainRowWithMember, user: AuthUser): ChainContext | null {
+  if (row.chainId === null || row.capitalFramework === null || row.publicMinGroupSize === null) return null;
+  const base = {
+    id: row.chainId,
+    capitalFramework: row.capitalFramework,
+    publicMinGroupSize: row.publicMinGroupSize,
+    dataRevision: row.dataRevision ?? 0,
+  };
+  if (user.isAdmin)
+    return { ...base, role: 'coordinator', actorId: row.role === 'partner' ? row.actorId : null };
+  if (!row.role) return null;
+  return { ...base, role: row.role, actorId: row.actorId };
+}
+
+/** Whether a chain id can name a chain at all (a UUID): anything else is 404 without a query. */
+export const isChainId = (chainId: string) => UUID.test(chainId);
 
 export async function listChainsFor(db: Db, user: AuthUser) {
   const query = db
