@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { auditLog } from '../../db/schema/index';
 import { newId } from '../../lib/ids';
@@ -50,21 +50,35 @@ export async function recordAudit(tx: Db | Tx, input: AuditInput) {
   });
 }
 
-/** Appends many entries at once (imports), in the caller's transaction. */
+/**
+ * Appends many entries at once (observation batches, imports), in the caller's transaction: one
+ * INSERT … SELECT FROM unnest(…) per 5,000 entries, each column sent as one array parameter, so
+ * that neither Drizzle nor the driver builds a parameter per value.
+ */
 export async function recordAuditMany(tx: Db | Tx, inputs: AuditInput[]) {
-  for (let i = 0; i < inputs.length; i += 500) {
-    const chunk = inputs.slice(i, i + 500);
-    await tx.insert(auditLog).values(
-      chunk.map((input) => ({
-        chainId: input.chainId,
-        id: newId(),
-        userId: input.userId,
-        action: input.action,
-        entityType: input.entityType,
-        entityId: input.entityId,
-        changes: diff(input.before, input.after),
-      })),
-    );
+  for (let i = 0; i < inputs.length; i += 5000) {
+    const chunk = inputs.slice(i, i + 5000);
+    const ids: string[] = [];
+    const chainIds: string[] = [];
+    const userIds: (string | null)[] = [];
+    const actions: string[] = [];
+    const entityTypes: string[] = [];
+    const entityIds: string[] = [];
+    const changes: string[] = [];
+    for (const input of chunk) {
+      ids.push(newId());
+      chainIds.push(input.chainId);
+      userIds.push(input.userId);
+      actions.push(input.action);
+      entityTypes.push(input.entityType);
+      entityIds.push(input.entityId);
+      changes.push(JSON.stringify(diff(input.before, input.after)));
+    }
+    await tx.execute(sql`
+      insert into audit_log (chain_id, id, user_id, action, entity_type, entity_id, changes)
+      select * from unnest(${sql.param(chainIds)}::uuid[], ${sql.param(ids)}::uuid[],
+        ${sql.param(userIds)}::uuid[], ${sql.param(actions)}::text[], ${sql.param(entityTypes)}::text[],
+        ${sql.param(entityIds)}::uuid[], ${sql.param(changes)}::jsonb[])`);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Observation, ObservationInput } from '@tisserand/core';
 import { periodKind, periodStart } from '@tisserand/core/aggregation/periods';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { type Db, queryRows, type Tx } from '../../db/client';
 import { actorStages, actors, indicators, observations } from '../../db/schema/index';
 import type { ChainContext } from '../../http/context';
 import { badRequest, type FieldError, forbidden, HttpError } from '../../http/errors';
@@ -176,33 +176,7 @@ export async function upsertObservations(
       await bulkWrite(tx, chain.id, userId, source, rows);
       return [];
     }
-    const written: ObservationRow[] = [];
-    for (let i = 0; i < rows.length; i += 1000) {
-      written.push(
-        ...(await tx
-          .insert(observations)
-          .values(rows.slice(i, i + 1000))
-          .onConflictDoUpdate({
-            target: [
-              observations.chainId,
-              observations.indicatorId,
-              observations.actorId,
-              observations.period,
-            ],
-            set: {
-              value: sql`excluded.value`,
-              note: sql`excluded.note`,
-              status: sql`excluded.status`,
-              source: sql`excluded.source`,
-              rejectReason: sql`null`,
-              submittedAt: sql`excluded.submitted_at`,
-              version: sql`${observations.version} + 1`,
-              updatedAt: now,
-            },
-          })
-          .returning()),
-      );
-    }
+    const written = await upsertBatch(tx, rows);
     const audits: AuditInput[] = written.map((row) => {
       const before = existing.get(keyOf(row));
       return {
@@ -223,14 +197,86 @@ export async function upsertObservations(
       };
     });
     await recordAuditMany(tx, audits);
-    return written.map(toObservation);
+    return written;
   });
+}
+
+/** An ISO 8601 UTC timestamp with milliseconds, as `Date.toISOString` writes it. */
+const isoText = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/**
+ * The upsert of a form or API batch: one INSERT … SELECT FROM unnest(…), each column one array
+ * parameter (a multi-row VALUES built by Drizzle cost more CPU than the database spent on it).
+ */
+async function upsertBatch(
+  tx: Tx,
+  rows: (StagedRow & { chainId: string; source: string })[],
+): Promise<Observation[]> {
+  const col = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
+  const chainId = rows[0]?.chainId;
+  const source = rows[0]?.source;
+  if (!chainId || !source) return [];
+  const result = await queryRows<{
+    id: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    indicator_id: string;
+    actor_id: string | null;
+    period: string;
+    value: number;
+    note: string | null;
+    status: Observation['status'];
+    source: Observation['source'];
+    reject_reason: string | null;
+    submitted_at: string | null;
+    approved_at: string | null;
+  }>(
+    tx,
+    sql`insert into observations as o
+        (chain_id, id, indicator_id, actor_id, period, period_start, value, note, status, source, submitted_at)
+      select ${chainId}::uuid, k.id, k.indicator_id, k.actor_id, k.period, k.period_start, k.value, k.note,
+        k.status, ${source}, k.submitted_at from unnest(
+        ${col((r) => r.id)}::uuid[], ${col((r) => r.indicatorId)}::uuid[], ${col((r) => r.actorId)}::uuid[],
+        ${col((r) => r.period)}::text[], ${col((r) => r.periodStart)}::date[], ${col((r) => r.value)}::float8[],
+        ${col((r) => r.note)}::text[], ${col((r) => r.status)}::text[],
+        ${col((r) => (r.submittedAt ? r.submittedAt.toISOString() : null))}::timestamptz[]
+      ) as k(id, indicator_id, actor_id, period, period_start, value, note, status, submitted_at)
+      on conflict (chain_id, indicator_id, actor_id, period) do update set
+        value = excluded.value, note = excluded.note, status = excluded.status, source = excluded.source,
+        reject_reason = null, submitted_at = excluded.submitted_at,
+        version = o.version + 1, updated_at = now()
+      returning o.id, o.version, ${isoText('o.created_at')} as created_at, ${isoText('o.updated_at')} as updated_at,
+        o.indicator_id, o.actor_id, o.period, o.value, o.note, o.status, o.source, o.reject_reason,
+        ${isoText('o.submitted_at')} as submitted_at, ${isoText('o.approved_at')} as approved_at`,
+  );
+  return result.map((r) => ({
+    id: r.id,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    indicatorId: r.indicator_id,
+    actorId: r.actor_id,
+    period: r.period,
+    value: r.value,
+    note: r.note,
+    status: r.status,
+    source: r.source,
+    rejectReason: r.reject_reason,
+    submittedAt: r.submitted_at,
+    approvedAt: r.approved_at,
+  }));
 }
 
 async function existingFor(tx: Tx, chainId: string, items: ObservationInput[], lock: boolean) {
   const map = new Map<string, ObservationRow>();
   const indicatorIds = [...new Set(items.map((i) => i.indicatorId))];
   const periods = [...new Set(items.map((i) => i.period))];
+  const actorIds = [...new Set(items.map((i) => i.actorId).filter((a): a is string => a !== null))];
+  const chainLevel = items.some((i) => i.actorId === null);
+  // Only the batch's actors: the other actors' rows of the same indicators and periods are
+  // neither read nor locked (two partners saving the same month do not wait for each other).
   const query = tx
     .select()
     .from(observations)
@@ -239,6 +285,10 @@ async function existingFor(tx: Tx, chainId: string, items: ObservationInput[], l
         eq(observations.chainId, chainId),
         inArray(observations.indicatorId, indicatorIds),
         inArray(observations.period, periods),
+        or(
+          actorIds.length > 0 ? inArray(observations.actorId, actorIds) : undefined,
+          chainLevel ? isNull(observations.actorId) : undefined,
+        ),
       ),
     );
   // In id order, so that two batches lock their common rows in the same order (no deadlock).
