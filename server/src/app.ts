@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import { installAccessControl } from './http/access';
+import { AnswerCache } from './http/answer-cache';
 import { frameworkErrors, installErrorHandling, refuseEncodedBodies, sendProblem } from './http/errors';
 import type { App, Deps } from './http/types';
 import { actorRoutes } from './modules/actors/actors.routes';
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions) {
       const deps: Deps = {
         database: options.database,
         db: options.database.db,
+        answers: new AnswerCache(),
         secureCookies: options.secureCookies ?? false,
         mapStyleUrl: options.mapStyleUrl,
         require2fa: options.require2fa ?? false,

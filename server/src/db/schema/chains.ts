@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** The tenant root: distributed by `id` (= every other table's `chain_id`). */
 export const chains = pgTable('chains', {
@@ -14,4 +14,10 @@ export const chains = pgTable('chains', {
     .notNull()
     .default('permacomptable'),
   publicMinGroupSize: integer('public_min_group_size').notNull().default(3),
+  /**
+   * Raised by a statement trigger on every write to the chain's entity tables (migration 0012):
+   * list answers are cached under it, so a write makes them stale at once on every server
+   * (`http/answer-cache.ts`). Not part of any API answer.
+   */
+  dataRevision: bigint('data_revision', { mode: 'number' }).notNull().default(0),
 });

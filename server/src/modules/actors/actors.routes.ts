@@ -9,31 +9,31 @@ import {
 } from '@tisserand/core';
 import { eq, ilike, sql } from 'drizzle-orm';
 import { actors, contacts, stages } from '../../db/schema/index';
-import { existingIds, isoFields, registerCollection } from '../../http/collection';
+import { existingIds, registerCollection, withIsoFields } from '../../http/collection';
 import type { ChainContext } from '../../http/context';
 import { badRequest, forbidden, notFound } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
 import { setActorStages, stageIdsOf } from './actors.repository';
 
-export const toActor = (row: typeof actors.$inferSelect, stageIds: string[]): Actor => ({
-  ...isoFields(row),
-  name: row.name,
-  kind: row.kind,
-  role: row.role,
-  stageIds,
-  status: row.status,
-  selfInterest: row.selfInterest,
-  description: row.description,
-  municipality: row.municipality,
-  postalCode: row.postalCode,
-  lat: row.lat,
-  lon: row.lon,
-  inRegion: row.inRegion,
-  localOwnershipPct: row.localOwnershipPct,
-  lowIncomeFocus: row.lowIncomeFocus,
-  employees: row.employees,
-  tags: row.tags,
-});
+export const toActor = (row: typeof actors.$inferSelect, stageIds: string[]): Actor =>
+  withIsoFields(row, {
+    name: row.name,
+    kind: row.kind,
+    role: row.role,
+    stageIds,
+    status: row.status,
+    selfInterest: row.selfInterest,
+    description: row.description,
+    municipality: row.municipality,
+    postalCode: row.postalCode,
+    lat: row.lat,
+    lon: row.lon,
+    inRegion: row.inRegion,
+    localOwnershipPct: row.localOwnershipPct,
+    lowIncomeFocus: row.lowIncomeFocus,
+    employees: row.employees,
+    tags: row.tags,
+  });
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -116,13 +116,13 @@ export function actorRoutes(app: App, deps: Deps) {
       const found = await existingIds(tx, actors, chain.id, [String(after.actorId)]);
       if (found.size === 0) throw notFound('No such actor.');
     },
-    toApi: (row) => ({
-      ...isoFields(row),
-      actorId: row.actorId,
-      name: row.name,
-      role: row.role,
-      email: row.email,
-      phone: row.phone,
-    }),
+    toApi: (row) =>
+      withIsoFields(row, {
+        actorId: row.actorId,
+        name: row.name,
+        role: row.role,
+        email: row.email,
+        phone: row.phone,
+      }),
   });
 }

@@ -14,6 +14,12 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
     'per-user in-app notifications: transient, and their links name the old chain id; reminders of an open campaign may be sent once more',
 };
 
+/**
+ * Columns of the chain row that are operational state, not chain data: the data revision keys the
+ * servers' answer caches (http/answer-cache.ts) and starts afresh for a restored chain.
+ */
+export const EXCLUDED_CHAIN_COLUMNS: ReadonlySet<string> = new Set(['data_revision']);
+
 /** Never chain data, whatever columns they hold. */
 const NEVER_BACKED_UP = new Set<string>(['__drizzle_migrations', ...GLOBAL_TABLES, TENANT_ROOT]);
 

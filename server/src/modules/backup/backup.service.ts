@@ -8,7 +8,7 @@ import { newId } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { type ChainRow, getChain } from '../chains/chains.repository';
 import { REPORT_SLUG_LOCK } from '../reports/reports.routes';
-import { type ColumnInfo, readBackupCatalog, type TableInfo } from './backup.catalog';
+import { type ColumnInfo, EXCLUDED_CHAIN_COLUMNS, readBackupCatalog, type TableInfo } from './backup.catalog';
 
 export const BACKUP_FORMAT = 'tisserand-backup';
 /** Bumped when a backup could no longer be read by an older Tisserand (docs/backup.md). */
@@ -98,6 +98,7 @@ export async function createBackup(db: Db, chainId: string): Promise<BackupDocum
         )
       )[0]?.row;
       if (!chain) return undefined;
+      for (const column of EXCLUDED_CHAIN_COLUMNS) delete chain[column];
       const catalog = await readBackupCatalog(tx);
       const tables: Record<string, Row[]> = {};
       const userIds = new Set<string>();
@@ -178,7 +179,7 @@ export async function restoreBackup(
       plan.set(name, checkColumns(doc, `tables.${name}`, table.columns, rows));
     }
     const chainColumns = checkColumns(doc, 'chain', catalog.chainColumns, [doc.chain]).filter(
-      (c) => c !== 'id',
+      (c) => c !== 'id' && !EXCLUDED_CHAIN_COLUMNS.has(c),
     );
 
     const userMap = await mapUsers(tx, doc.users);

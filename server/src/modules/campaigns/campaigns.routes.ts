@@ -4,7 +4,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { actorStages, actors, campaigns, indicators, observations } from '../../db/schema/index';
-import { existingIds, isoFields, registerCollection } from '../../http/collection';
+import { existingIds, registerCollection, withIsoFields } from '../../http/collection';
 import type { ChainContext } from '../../http/context';
 import { badRequest, type FieldError, notFound, unauthorized } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
@@ -12,15 +12,15 @@ import { notifyUsers, partnersOf } from '../notifications/notify';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
-export const toCampaign = (row: CampaignRow): Campaign => ({
-  ...isoFields(row),
-  name: row.name,
-  period: row.period,
-  indicatorIds: row.indicatorIds,
-  actorIds: row.actorIds,
-  dueDate: row.dueDate,
-  status: row.status,
-});
+export const toCampaign = (row: CampaignRow): Campaign =>
+  withIsoFields(row, {
+    name: row.name,
+    period: row.period,
+    indicatorIds: row.indicatorIds,
+    actorIds: row.actorIds,
+    dueDate: row.dueDate,
+    status: row.status,
+  });
 
 /** For each respondent, how many values the campaign expects, and how many were sent, approved, drafted. */
 export async function campaignCompletion(

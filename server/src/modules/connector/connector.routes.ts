@@ -33,7 +33,7 @@ import {
   introductions,
   resources,
 } from '../../db/schema/index';
-import { existingIds, isoFields, registerCollection } from '../../http/collection';
+import { existingIds, registerCollection, withIsoFields } from '../../http/collection';
 import type { ChainContext } from '../../http/context';
 import { badRequest, type FieldError, notFound, unauthorized } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
@@ -119,19 +119,19 @@ export function connectorRoutes(app: App, deps: Deps) {
       });
       if (errors.length > 0) throw badRequest('Invalid convening.', errors);
     },
-    toApi: (row) => ({
-      ...isoFields(row),
-      title: row.title,
-      date: row.date,
-      location: row.location,
-      purpose: row.purpose,
-      commonInterest: row.commonInterest,
-      invitedActorIds: row.invitedActorIds,
-      attendeeActorIds: row.attendeeActorIds,
-      notes: row.notes,
-      outcomes: row.outcomes,
-      flowIds: row.flowIds,
-    }),
+    toApi: (row) =>
+      withIsoFields(row, {
+        title: row.title,
+        date: row.date,
+        location: row.location,
+        purpose: row.purpose,
+        commonInterest: row.commonInterest,
+        invitedActorIds: row.invitedActorIds,
+        attendeeActorIds: row.attendeeActorIds,
+        notes: row.notes,
+        outcomes: row.outcomes,
+        flowIds: row.flowIds,
+      }),
   });
 
   app.route({
@@ -176,14 +176,14 @@ export function connectorRoutes(app: App, deps: Deps) {
       const errors = await actorErrors(tx, chain.id, after.actorIds, 'actorIds');
       if (errors.length > 0) throw badRequest('Invalid interaction.', errors);
     },
-    toApi: (row) => ({
-      ...isoFields(row),
-      date: row.date,
-      kind: row.kind,
-      actorIds: row.actorIds,
-      summary: row.summary,
-      followUpDate: row.followUpDate,
-    }),
+    toApi: (row) =>
+      withIsoFields(row, {
+        date: row.date,
+        kind: row.kind,
+        actorIds: row.actorIds,
+        summary: row.summary,
+        followUpDate: row.followUpDate,
+      }),
   });
 
   app.route({
@@ -305,14 +305,14 @@ export function connectorRoutes(app: App, deps: Deps) {
         fix.push({ path: 'body.flowId', message: 'a formed relationship is a flow: name it' });
       if (fix.length > 0) throw badRequest('Invalid introduction.', fix);
     },
-    toApi: (row) => ({
-      ...isoFields(row),
-      fromActorId: row.fromActorId,
-      toActorId: row.toActorId,
-      reason: row.reason,
-      status: row.status,
-      flowId: row.flowId,
-    }),
+    toApi: (row) =>
+      withIsoFields(row, {
+        fromActorId: row.fromActorId,
+        toActorId: row.toActorId,
+        reason: row.reason,
+        status: row.status,
+        flowId: row.flowId,
+      }),
   });
 
   registerCollection(app, deps, {
@@ -336,20 +336,20 @@ export function connectorRoutes(app: App, deps: Deps) {
       errors.push(...(await actorErrors(tx, chain.id, after.actorIds, 'actorIds')));
       if (errors.length > 0) throw badRequest('Invalid resource.', errors);
     },
-    toApi: (row) => ({
-      ...isoFields(row),
-      kind: row.kind,
-      name: row.name,
-      organization: row.organization,
-      description: row.description,
-      url: row.url,
-      deadline: row.deadline,
-      amount: row.amount,
-      capitals: row.capitals,
-      actorIds: row.actorIds,
-      gapKeys: row.gapKeys,
-      status: row.status,
-    }),
+    toApi: (row) =>
+      withIsoFields(row, {
+        kind: row.kind,
+        name: row.name,
+        organization: row.organization,
+        description: row.description,
+        url: row.url,
+        deadline: row.deadline,
+        amount: row.amount,
+        capitals: row.capitals,
+        actorIds: row.actorIds,
+        gapKeys: row.gapKeys,
+        status: row.status,
+      }),
   });
 
   app.route({

@@ -1,25 +1,25 @@
 import { Flow, FlowCreate, FlowQuery, FlowUpdate } from '@tisserand/core';
 import { eq, or } from 'drizzle-orm';
 import { actors, flows } from '../../db/schema/index';
-import { existingIds, isoFields, registerCollection } from '../../http/collection';
+import { existingIds, registerCollection, withIsoFields } from '../../http/collection';
 import { badRequest, type FieldError } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
 
-export const toFlow = (row: typeof flows.$inferSelect): Flow => ({
-  ...isoFields(row),
-  sourceId: row.sourceId,
-  targetId: row.targetId,
-  type: row.type,
-  supportKind: row.supportKind,
-  product: row.product,
-  quantity: row.quantity,
-  unit: row.unit,
-  value: row.value,
-  status: row.status,
-  since: row.since,
-  until: row.until,
-  description: row.description,
-});
+export const toFlow = (row: typeof flows.$inferSelect): Flow =>
+  withIsoFields(row, {
+    sourceId: row.sourceId,
+    targetId: row.targetId,
+    type: row.type,
+    supportKind: row.supportKind,
+    product: row.product,
+    quantity: row.quantity,
+    unit: row.unit,
+    value: row.value,
+    status: row.status,
+    since: row.since,
+    until: row.until,
+    description: row.description,
+  });
 
 /** The rules of a flow that do not need the database (its ends are checked apart). */
 export function flowProblems(f: Record<string, unknown>): FieldError[] {

@@ -1,36 +1,36 @@
 import { capitalKeys, Indicator, IndicatorCreate, IndicatorQuery, IndicatorUpdate } from '@tisserand/core';
 import { and, eq, ne } from 'drizzle-orm';
 import { indicators, observations, stages } from '../../db/schema/index';
-import { existingIds, isoFields, registerCollection } from '../../http/collection';
+import { existingIds, registerCollection, withIsoFields } from '../../http/collection';
 import { badRequest, conflict, type FieldError } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 
-export const toIndicator = (row: IndicatorRow): Indicator => ({
-  ...isoFields(row),
-  code: row.code,
-  name: row.name,
-  description: row.description,
-  unit: row.unit,
-  category: row.category,
-  capitals: row.capitals,
-  dimension: row.dimension,
-  valueType: row.valueType,
-  aggregation: row.aggregation,
-  numeratorId: row.numeratorId,
-  denominatorId: row.denominatorId,
-  factor: row.factor,
-  periodicity: row.periodicity,
-  direction: row.direction,
-  target: row.target,
-  min: row.min,
-  max: row.max,
-  reporters: row.reporters,
-  reporterStageIds: row.reporterStageIds,
-  status: row.status,
-  confidentiality: row.confidentiality,
-});
+export const toIndicator = (row: IndicatorRow): Indicator =>
+  withIsoFields(row, {
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    unit: row.unit,
+    category: row.category,
+    capitals: row.capitals,
+    dimension: row.dimension,
+    valueType: row.valueType,
+    aggregation: row.aggregation,
+    numeratorId: row.numeratorId,
+    denominatorId: row.denominatorId,
+    factor: row.factor,
+    periodicity: row.periodicity,
+    direction: row.direction,
+    target: row.target,
+    min: row.min,
+    max: row.max,
+    reporters: row.reporters,
+    reporterStageIds: row.reporterStageIds,
+    status: row.status,
+    confidentiality: row.confidentiality,
+  });
 
 /** Shared indicators: coordinators define them; everyone in the chain reads them. */
 export function indicatorRoutes(app: App, deps: Deps) {

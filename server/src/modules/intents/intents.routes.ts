@@ -1,20 +1,20 @@
 import { Intent, IntentCreate, IntentQuery, IntentUpdate } from '@tisserand/core';
 import { eq } from 'drizzle-orm';
 import { actors, intents } from '../../db/schema/index';
-import { existingIds, isoFields, registerCollection } from '../../http/collection';
+import { existingIds, registerCollection, withIsoFields } from '../../http/collection';
 import { badRequest, forbidden } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
 
-export const toIntent = (row: typeof intents.$inferSelect): Intent => ({
-  ...isoFields(row),
-  actorId: row.actorId,
-  direction: row.direction,
-  resource: row.resource,
-  quantity: row.quantity,
-  unit: row.unit,
-  period: row.period,
-  note: row.note,
-});
+export const toIntent = (row: typeof intents.$inferSelect): Intent =>
+  withIsoFields(row, {
+    actorId: row.actorId,
+    direction: row.direction,
+    resource: row.resource,
+    quantity: row.quantity,
+    unit: row.unit,
+    period: row.period,
+    note: row.note,
+  });
 
 /** Offers and needs of actors; partners keep their own actor's. */
 export function intentRoutes(app: App, deps: Deps) {

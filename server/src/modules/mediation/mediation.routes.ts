@@ -43,7 +43,7 @@ import {
   proposals,
   serendipity,
 } from '../../db/schema/index';
-import { existingIds, isoFields, registerCollection } from '../../http/collection';
+import { existingIds, registerCollection, withIsoFields } from '../../http/collection';
 import type { ChainContext } from '../../http/context';
 import {
   badRequest,
@@ -365,17 +365,17 @@ export function mediationRoutes(app: App, deps: Deps) {
       }
       return map;
     },
-    toApi: (row, extra) => ({
-      ...isoFields(row),
-      title: row.title,
-      partyActorIds: row.partyActorIds,
-      terms: row.terms,
-      status: (extra?.status as typeof row.status | undefined) ?? row.status,
-      effectiveFrom: row.effectiveFrom,
-      expiresOn: row.expiresOn,
-      termsVersion: (extra?.termsVersion as number | undefined) ?? row.termsVersion,
-      signatures: (extra?.signatures as z.infer<typeof Signature>[] | undefined) ?? [],
-    }),
+    toApi: (row, extra) =>
+      withIsoFields(row, {
+        title: row.title,
+        partyActorIds: row.partyActorIds,
+        terms: row.terms,
+        status: (extra?.status as typeof row.status | undefined) ?? row.status,
+        effectiveFrom: row.effectiveFrom,
+        expiresOn: row.expiresOn,
+        termsVersion: (extra?.termsVersion as number | undefined) ?? row.termsVersion,
+        signatures: (extra?.signatures as z.infer<typeof Signature>[] | undefined) ?? [],
+      }),
   });
 
   app.route({
@@ -515,16 +515,16 @@ export function mediationRoutes(app: App, deps: Deps) {
         errors.push({ path: 'body.agreementId', message: 'no such agreement in this chain' });
       if (errors.length > 0) throw badRequest('Invalid conflict.', errors);
     },
-    toApi: (row) => ({
-      ...isoFields(row),
-      title: row.title,
-      partyActorIds: row.partyActorIds,
-      description: row.description,
-      severity: row.severity,
-      status: row.status,
-      resolution: row.resolution,
-      agreementId: row.agreementId,
-    }),
+    toApi: (row) =>
+      withIsoFields(row, {
+        title: row.title,
+        partyActorIds: row.partyActorIds,
+        description: row.description,
+        severity: row.severity,
+        status: row.status,
+        resolution: row.resolution,
+        agreementId: row.agreementId,
+      }),
   });
 
   registerCollection(app, deps, {
@@ -565,13 +565,13 @@ export function mediationRoutes(app: App, deps: Deps) {
       const errors = await actorErrors(tx, chain.id, after.attendeeActorIds, 'attendeeActorIds');
       if (errors.length > 0) throw badRequest('Invalid session.', errors);
     },
-    toApi: (row) => ({
-      ...isoFields(row),
-      conflictId: row.conflictId,
-      date: row.date,
-      notes: row.notes,
-      attendeeActorIds: row.attendeeActorIds,
-    }),
+    toApi: (row) =>
+      withIsoFields(row, {
+        conflictId: row.conflictId,
+        date: row.date,
+        notes: row.notes,
+        attendeeActorIds: row.attendeeActorIds,
+      }),
   });
 
   // ---- Innovation lab and serendipity ----
@@ -590,13 +590,13 @@ export function mediationRoutes(app: App, deps: Deps) {
       const errors = await actorErrors(tx, chain.id, after.actorIds, 'actorIds');
       if (errors.length > 0) throw badRequest('Invalid entry.', errors);
     },
-    toApi: (row) => ({
-      ...isoFields(row),
-      date: row.date,
-      description: row.description,
-      actorIds: row.actorIds,
-      followUp: row.followUp,
-    }),
+    toApi: (row) =>
+      withIsoFields(row, {
+        date: row.date,
+        description: row.description,
+        actorIds: row.actorIds,
+        followUp: row.followUp,
+      }),
   });
 
   registerCollection(app, deps, {
@@ -622,17 +622,17 @@ export function mediationRoutes(app: App, deps: Deps) {
         errors.push({ path: 'body.serendipityId', message: 'no such serendipity entry in this chain' });
       if (errors.length > 0) throw badRequest('Invalid idea.', errors);
     },
-    toApi: (row) => ({
-      ...isoFields(row),
-      title: row.title,
-      description: row.description,
-      hypothesis: row.hypothesis,
-      riskLevel: row.riskLevel,
-      capitals: row.capitals,
-      actorIds: row.actorIds,
-      status: row.status,
-      learnings: row.learnings,
-      serendipityId: row.serendipityId,
-    }),
+    toApi: (row) =>
+      withIsoFields(row, {
+        title: row.title,
+        description: row.description,
+        hypothesis: row.hypothesis,
+        riskLevel: row.riskLevel,
+        capitals: row.capitals,
+        actorIds: row.actorIds,
+        status: row.status,
+        learnings: row.learnings,
+        serendipityId: row.serendipityId,
+      }),
   });
 }

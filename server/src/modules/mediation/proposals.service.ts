@@ -8,7 +8,7 @@ import {
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { agreements, goals, indicators, proposalPositions, proposals } from '../../db/schema/index';
-import { isoFields } from '../../http/collection';
+import { withIsoFields } from '../../http/collection';
 import { recordAudit } from '../audit/audit.service';
 
 export type ProposalRow = typeof proposals.$inferSelect;
@@ -30,8 +30,7 @@ export async function positionsOf(conn: Db | Tx, chainId: string, proposalIds: s
 }
 
 export function toProposal(row: ProposalRow, positions: PositionRow[]): Proposal {
-  return {
-    ...isoFields(row),
+  return withIsoFields(row, {
     title: row.title,
     description: row.description,
     participantActorIds: row.participantActorIds,
@@ -42,7 +41,7 @@ export function toProposal(row: ProposalRow, positions: PositionRow[]): Proposal
     outcome: row.outcome,
     closedAt: row.closedAt ? row.closedAt.toISOString() : null,
     spread: positionSpread(positions.map(toRecord), row.participantActorIds),
-  };
+  });
 }
 
 /** Adopts a proposal's subject once consensus is reached (audited as the proposal's doing). */

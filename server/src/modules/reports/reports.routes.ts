@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type Db, queryRows } from '../../db/client';
 import { chains, reports } from '../../db/schema/index';
-import { isoFields, registerCollection } from '../../http/collection';
+import { registerCollection, withIsoFields } from '../../http/collection';
 import { conflict, notFound, unauthorized } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
 import { openDataCsv, openDataJson } from './open-data';
@@ -21,17 +21,17 @@ export const REPORT_SLUG_LOCK = 'tisserand:report-slug';
 
 type ReportRow = typeof reports.$inferSelect;
 
-const toReport = (row: ReportRow): Report => ({
-  ...isoFields(row),
-  chainId: row.chainId,
-  title: row.title,
-  slug: row.slug,
-  summary: row.summary,
-  locale: row.locale,
-  sections: row.sections as Report['sections'],
-  published: row.published,
-  publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
-});
+const toReport = (row: ReportRow): Report =>
+  withIsoFields(row, {
+    chainId: row.chainId,
+    title: row.title,
+    slug: row.slug,
+    summary: row.summary,
+    locale: row.locale,
+    sections: row.sections as Report['sections'],
+    published: row.published,
+    publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
+  });
 
 /**
  * Slugs are unique in the whole instance (the public address has no chain in it). A distributed

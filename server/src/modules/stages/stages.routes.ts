@@ -1,14 +1,14 @@
 import { Stage, StageCreate, StageUpdate } from '@tisserand/core';
 import { stages } from '../../db/schema/index';
-import { isoFields, registerCollection } from '../../http/collection';
+import { registerCollection, withIsoFields } from '../../http/collection';
 import type { App, Deps } from '../../http/types';
 
-export const toStage = (row: typeof stages.$inferSelect): Stage => ({
-  ...isoFields(row),
-  name: row.name,
-  position: row.position,
-  description: row.description,
-});
+export const toStage = (row: typeof stages.$inferSelect): Stage =>
+  withIsoFields(row, {
+    name: row.name,
+    position: row.position,
+    description: row.description,
+  });
 
 /** Stages (maillons), ordered by `position` from producer to consumer. */
 export function stageRoutes(app: App, deps: Deps) {

@@ -25,7 +25,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { actors, commitments, goals, indicators, initiatives } from '../../db/schema/index';
-import { existingIds, isoFields, registerCollection } from '../../http/collection';
+import { existingIds, registerCollection, withIsoFields } from '../../http/collection';
 import type { ChainContext } from '../../http/context';
 import { badRequest, type FieldError, forbidden, HttpError, notFound, unauthorized } from '../../http/errors';
 import type { App, Deps } from '../../http/types';
@@ -62,36 +62,36 @@ async function idErrors(
   );
 }
 
-export const toGoal = (row: typeof goals.$inferSelect): Goal => ({
-  ...isoFields(row),
-  title: row.title,
-  description: row.description,
-  dimension: row.dimension,
-  capitals: row.capitals,
-  indicatorId: row.indicatorId,
-  baseline: row.baseline,
-  targetValue: row.targetValue,
-  targetDate: row.targetDate,
-  status: row.status,
-});
+export const toGoal = (row: typeof goals.$inferSelect): Goal =>
+  withIsoFields(row, {
+    title: row.title,
+    description: row.description,
+    dimension: row.dimension,
+    capitals: row.capitals,
+    indicatorId: row.indicatorId,
+    baseline: row.baseline,
+    targetValue: row.targetValue,
+    targetDate: row.targetDate,
+    status: row.status,
+  });
 
-export const toInitiative = (row: typeof initiatives.$inferSelect): Initiative => ({
-  ...isoFields(row),
-  title: row.title,
-  description: row.description,
-  leadActorId: row.leadActorId,
-  actorIds: row.actorIds,
-  goalIds: row.goalIds,
-  status: row.status,
-  startDate: row.startDate,
-  endDate: row.endDate,
-  budget: row.budget,
-  wealthMatrix: row.wealthMatrix,
-  ownershipEffect: row.ownershipEffect,
-  livelihoodsEffect: row.livelihoodsEffect,
-  harmAcceptances: row.harmAcceptances,
-  harms: harmsOf(row),
-});
+export const toInitiative = (row: typeof initiatives.$inferSelect): Initiative =>
+  withIsoFields(row, {
+    title: row.title,
+    description: row.description,
+    leadActorId: row.leadActorId,
+    actorIds: row.actorIds,
+    goalIds: row.goalIds,
+    status: row.status,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    budget: row.budget,
+    wealthMatrix: row.wealthMatrix,
+    ownershipEffect: row.ownershipEffect,
+    livelihoodsEffect: row.livelihoodsEffect,
+    harmAcceptances: row.harmAcceptances,
+    harms: harmsOf(row),
+  });
 
 /** A goal's progress from its indicator's chain series, as the caller may see it. */
 export async function progressOf(
@@ -235,14 +235,14 @@ export function wealthRoutes(app: App, deps: Deps) {
       ];
       if (errors.length > 0) throw badRequest('Invalid commitment.', errors);
     },
-    toApi: (row) => ({
-      ...isoFields(row),
-      goalId: row.goalId,
-      actorId: row.actorId,
-      description: row.description,
-      dueDate: row.dueDate,
-      status: row.status,
-    }),
+    toApi: (row) =>
+      withIsoFields(row, {
+        goalId: row.goalId,
+        actorId: row.actorId,
+        description: row.description,
+        dueDate: row.dueDate,
+        status: row.status,
+      }),
   });
 
   registerCollection(app, deps, {
