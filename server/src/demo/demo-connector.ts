@@ -1,11 +1,16 @@
 /** The connector's work in the demo chain: a convening, exchanges, outside resources. */
 import type { Db } from '../db/client';
 import { convenings, flows, interactions, resources } from '../db/schema/index';
+import { addDays, todayIso } from '../lib/dates';
 import { newId } from '../lib/ids';
 import { recordAudit } from '../modules/audit/audit.service';
 
 export async function loadConnector(db: Db, userId: string, chainId: string, actorIds: Map<string, string>) {
   const a = (key: string) => actorIds.get(key) ?? '';
+  // What the reminders act on is dated from the day the demo loads, so that whatever the day, the
+  // coordinator finds one follow-up due (the introduction) and nothing else yet: the visit's
+  // follow-up is three weeks ahead, the call for projects closes in six (reminders start at 14).
+  const today = todayIso();
   await db.transaction(async (tx) => {
     const audit = (entityType: string, entityId: string, after: Record<string, unknown>) =>
       recordAudit(tx, { chainId, userId, action: 'create', entityType, entityId, before: null, after });
@@ -80,7 +85,7 @@ export async function loadConnector(db: Db, userId: string, chainId: string, act
         kind: 'visit' as const,
         actorIds: [a('lamiche')],
         summary: 'Visite de La Miche : la SCOP peut livrer 10 t de plus si la farine suit.',
-        followUpDate: '2026-12-01',
+        followUpDate: addDays(today, 21),
       },
       {
         date: '2026-10-15',
@@ -93,7 +98,7 @@ export async function loadConnector(db: Db, userId: string, chainId: string, act
         kind: 'introduction' as const,
         actorIds: [a('coop'), a('moulin')],
         summary: 'Mise en relation coopérative – moulin pour le stockage de grain.',
-        followUpDate: '2026-11-20',
+        followUpDate: addDays(today, -5),
       },
       {
         date: '2026-06-12',
@@ -113,7 +118,7 @@ export async function loadConnector(db: Db, userId: string, chainId: string, act
         name: 'Appel à projets « Alimentation locale et solidaire »',
         organization: 'Région Auvergne-Rhône-Alpes',
         description: 'Jusqu’à 50 % des investissements matériels des projets collectifs de transformation.',
-        deadline: '2027-01-15',
+        deadline: addDays(today, 42),
         amount: 60_000,
         capitals: ['material', 'financial'],
         actorIds: [a('moulin'), a('agricourt')],

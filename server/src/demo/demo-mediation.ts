@@ -14,6 +14,7 @@ import {
   proposals,
   serendipity,
 } from '../db/schema/index';
+import { addDays, todayIso } from '../lib/dates';
 import { newId } from '../lib/ids';
 import { recordAudit } from '../modules/audit/audit.service';
 import { closeProposal } from '../modules/mediation/proposals.service';
@@ -134,7 +135,9 @@ export async function loadMediation(db: Db, userId: string, chainId: string, act
       termsVersion: 2,
       status: 'signed' as const,
       effectiveFrom: '2026-07-01',
-      expiresOn: '2027-06-30',
+      // A year's charter; a demo loaded later keeps it half a year from its end, so that no renewal
+      // reminder joins the one follow-up the demo's coordinator finds due (demo-connector.ts).
+      expiresOn: [addDays(todayIso(), 180), '2027-06-30'].sort()[1],
     };
     await tx.insert(agreements).values(charte);
     await audit('agreement', charte.id, charte);

@@ -1,7 +1,10 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../test/helpers';
 import { actors, flows, members, stages } from '../db/schema/index';
+import { runReminders } from '../jobs/reminders';
+import { todayIso } from '../lib/dates';
+import { runConnectorReminders } from '../modules/notifications/notify';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, loadDemo } from './demo';
 import { DEMO_ACTORS, DEMO_FLOWS, DEMO_STAGES } from './demo-data';
 
@@ -84,4 +87,34 @@ it('loads a realistic French chain that every demo account can open with its rol
     new Set(['idea', 'testing', 'adopted', 'abandoned']),
   );
   expect(ideas.some((i: { serendipityId: string | null }) => i.serendipityId)).toBe(true);
+});
+
+/** The reminders of a fresh demo, run on the day it loads: the coordinator's unread notifications. */
+async function coordinatorNotificationsOnLoadDay(app: TestApp) {
+  const chainId = await loadDemo(app.database.db);
+  await runReminders(app.database.db, todayIso());
+  await runConnectorReminders(app.database.db, todayIso());
+  const coordinator = await Client.signIn(app.app, DEMO_USERS[0].email, DEMO_PASSWORD);
+  return (await coordinator.get(`/chains/${chainId}/notifications?unread=true`)).json().items as {
+    kind: string;
+  }[];
+}
+
+it('gives the coordinator one follow-up due and nothing else, whatever the day the demo loads', async () => {
+  // The journeys and the first visit rely on it: the bell shows one unread notification.
+  const today = await createTestApp();
+  try {
+    expect((await coordinatorNotificationsOnLoadDay(today)).map((n) => n.kind)).toEqual(['follow_up']);
+  } finally {
+    await today.close();
+  }
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2029-05-10T08:00:00Z'));
+  const later = await createTestApp();
+  try {
+    expect((await coordinatorNotificationsOnLoadDay(later)).map((n) => n.kind)).toEqual(['follow_up']);
+  } finally {
+    vi.useRealTimers();
+    await later.close();
+  }
 });
