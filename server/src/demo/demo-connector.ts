@@ -1,16 +1,21 @@
 /** The connector's work in the demo chain: a convening, exchanges, outside resources. */
 import type { Db } from '../db/client';
 import { convenings, flows, interactions, resources } from '../db/schema/index';
-import { addDays, todayIso } from '../lib/dates';
+import { addDays } from '../lib/dates';
 import { newId } from '../lib/ids';
 import { recordAudit } from '../modules/audit/audit.service';
 
-export async function loadConnector(db: Db, userId: string, chainId: string, actorIds: Map<string, string>) {
+export async function loadConnector(
+  db: Db,
+  userId: string,
+  chainId: string,
+  actorIds: Map<string, string>,
+  today: string,
+) {
   const a = (key: string) => actorIds.get(key) ?? '';
-  // What the reminders act on is dated from the day the demo loads, so that whatever the day, the
-  // coordinator finds one follow-up due (the introduction) and nothing else yet: the visit's
-  // follow-up is three weeks ahead, the call for projects closes in six (reminders start at 14).
-  const today = todayIso();
+  // Dated from the load day, so that whatever the day, the coordinator finds one follow-up due (the
+  // introduction) and nothing else yet: the visit's follow-up is three weeks ahead, the call for
+  // projects closes in six (its reminder starts 14 days before).
   await db.transaction(async (tx) => {
     const audit = (entityType: string, entityId: string, after: Record<string, unknown>) =>
       recordAudit(tx, { chainId, userId, action: 'create', entityType, entityId, before: null, after });

@@ -14,7 +14,7 @@ import {
   proposals,
   serendipity,
 } from '../db/schema/index';
-import { addDays, todayIso } from '../lib/dates';
+import { addDays } from '../lib/dates';
 import { newId } from '../lib/ids';
 import { recordAudit } from '../modules/audit/audit.service';
 import { closeProposal } from '../modules/mediation/proposals.service';
@@ -32,7 +32,13 @@ const CHARTE_V2 = `# Charte du prix juste du blé de la vallée
 3. Les volumes sont annoncés en mars pour la récolte suivante.
 4. La coopérative stocke le blé des signataires au prix coûtant.`;
 
-export async function loadMediation(db: Db, userId: string, chainId: string, actorIds: Map<string, string>) {
+export async function loadMediation(
+  db: Db,
+  userId: string,
+  chainId: string,
+  actorIds: Map<string, string>,
+  today: string,
+) {
   const a = (key: string) => actorIds.get(key) ?? '';
   const days = (n: number) => new Date(Date.now() + n * 86_400_000);
   const goal = (
@@ -135,9 +141,9 @@ export async function loadMediation(db: Db, userId: string, chainId: string, act
       termsVersion: 2,
       status: 'signed' as const,
       effectiveFrom: '2026-07-01',
-      // A year's charter; a demo loaded later keeps it half a year from its end, so that no renewal
-      // reminder joins the one follow-up the demo's coordinator finds due (demo-connector.ts).
-      expiresOn: [addDays(todayIso(), 180), '2027-06-30'].sort()[1],
+      // A year's charter; a demo loaded later keeps it at least half a year from its end, so that no
+      // renewal reminder (60 days before) joins the one follow-up of demo-connector.ts.
+      expiresOn: addDays(today, 180) > '2027-06-30' ? addDays(today, 180) : '2027-06-30',
     };
     await tx.insert(agreements).values(charte);
     await audit('agreement', charte.id, charte);

@@ -13,6 +13,7 @@ import {
   stages,
 } from '../db/schema/index';
 import type { ChainContext } from '../http/context';
+import { todayIso } from '../lib/dates';
 import { newId } from '../lib/ids';
 import { recordAudit } from '../modules/audit/audit.service';
 import * as authRepo from '../modules/auth/auth.repository';
@@ -54,8 +55,11 @@ async function demoUser(db: Db, u: (typeof DEMO_USERS)[number]) {
   });
 }
 
-/** Loads the demo chain, its people and its map; answers the new chain's id. */
-export async function loadDemo(db: Db): Promise<string> {
+/**
+ * Loads the demo chain, its people and its map; answers the new chain's id. What the reminders act
+ * on (follow-ups, deadlines, renewals) is dated from `today`, the day it loads.
+ */
+export async function loadDemo(db: Db, today: string = todayIso()): Promise<string> {
   const people = new Map<
     string,
     { id: string; email: string; name: string; locale: 'fr' | 'en'; isAdmin: boolean }
@@ -118,8 +122,8 @@ export async function loadDemo(db: Db): Promise<string> {
 
   const indicatorIds = await loadIndicatorsAndData(db, coordinator.id, chainId, stageIds, actorIds);
   await loadWealth(db, coordinator.id, chainId, actorIds, indicatorIds);
-  await loadMediation(db, coordinator.id, chainId, actorIds);
-  await loadConnector(db, coordinator.id, chainId, actorIds);
+  await loadMediation(db, coordinator.id, chainId, actorIds, today);
+  await loadConnector(db, coordinator.id, chainId, actorIds, today);
   await loadReport(db, coordinator.id, chainId, indicatorIds);
 
   const partners: [string, string][] = [
